@@ -1,0 +1,22 @@
+import type { Alert, Incident, IncidentList } from './incident';
+import type { ErrorBody } from './error';
+
+/** Socket acks carry data or the same error shape as HTTP answers. */
+export type Ack<T> = { data: T } | ErrorBody;
+
+export interface AlertNewPayload {
+  alert: Alert;
+  incidentId: string;
+}
+
+/** Server → client events. Every payload with a `seq` was stored before it was sent. */
+export interface ServerToClientEvents {
+  'incident:upsert': (incident: Incident) => void;
+  'alert:new': (payload: AlertNewPayload) => void;
+}
+
+/** Client → server events. */
+export interface ClientToServerEvents {
+  /** Socket equivalent of `GET /api/v1/incidents?since=SEQ`. */
+  'incidents:since': (request: { since: number }, ack: (response: Ack<IncidentList>) => void) => void;
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { limits } from './limits';
+import { alertKindSchema, geoPointSchema, severitySchema } from './common';
+import { detectionSchema } from './detection';
+
+export const incidentStatuses = [
+  'new',
+  'verifying',
+  'verified',
+  'rejected',
+  'claimed',
+  'dispatched',
+  'actioned',
+  'closed',
+  'merged',
+] as const;
+export const incidentStatusSchema = z.enum(incidentStatuses);
+export type IncidentStatus = z.infer<typeof incidentStatusSchema>;
+
+export const incidentSources = ['camera', 'social', 'mixed'] as const;
+export const incidentSourceSchema = z.enum(incidentSources);
+export type IncidentSource = z.infer<typeof incidentSourceSchema>;
+
+export const legalActionTypes = [
+  'arrest',
+  'summons',
+  'vehicle_impound',
+  'prosecution_referral',
+  'administrative_measure',
+  'citation',
+  'licence_withdrawal',
+  'no_action',
+] as const;
+export const legalActionTypeSchema = z.enum(legalActionTypes);
+export type LegalActionType = z.infer<typeof legalActionTypeSchema>;
+
+export const legalActionSchema = z.object({
+  id: z.string(),
+  type: legalActionTypeSchema,
+  plate: z.string().max(limits.plateMax).nullable(),
+  caseNumber: z.string().max(limits.caseNumberMax).nullable(),
+  notes: z.string().max(limits.notesMax).nullable(),
+  by: z.object({ userId: z.string(), username: z.string() }),
+  at: z.string(),
+});
+export type LegalAction = z.infer<typeof legalActionSchema>;
+
+export const claimSchema = z.object({ userId: z.string(), username: z.string(), at: z.string() });
+export type Claim = z.infer<typeof claimSchema>;
+
+export const incidentSchema = z.object({
+  id: z.string(),
+  seq: z.number().int(),
+  kind: alertKindSchema,
+  source: incidentSourceSchema,
+  severity: severitySchema,
+  status: incidentStatusSchema,
+  corridorId: z.string().nullable(),
+  location: geoPointSchema,
+  firstSeenAt: z.string(),
+  lastSeenAt: z.string(),
+  alertCount: z.number().int(),
+  claimedBy: claimSchema.nullable(),
+  actions: z.array(legalActionSchema),
+  plate: z.string().nullable(),
+  cameraId: z.string().nullable(),
+  speedKmh: z.number().nullable(),
+});
+export type Incident = z.infer<typeof incidentSchema>;
+
+/** One stored alert from a camera, as published in `alert:new` and listed under an incident. */
+export const cameraAlertSchema = detectionSchema.extend({
+  id: z.string(),
+  incidentId: z.string(),
+  seq: z.number().int(),
+  source: z.literal('camera'),
+  sender: z.string(),
+  receivedAt: z.string(),
+});
+export const alertSchema = z.discriminatedUnion('source', [cameraAlertSchema]);
+export type Alert = z.infer<typeof alertSchema>;
+
+export const historyEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  type: z.string(),
+  actor: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const incidentDetailSchema = incidentSchema.extend({
+  alerts: z.array(alertSchema),
+  history: z.array(historyEntrySchema),
+});
+export type IncidentDetail = z.infer<typeof incidentDetailSchema>;
+
+export const incidentListQuerySchema = z.object({
+  status: z
+    .string()
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(incidentStatusSchema).max(incidentStatuses.length))
+    .optional(),
+  since: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(5000).optional(),
+});
+export type IncidentListQuery = z.infer<typeof incidentListQuerySchema>;
+
+export const incidentListSchema = z.object({
+  incidents: z.array(incidentSchema),
+  seq: z.number().int(),
+});
+export type IncidentList = z.infer<typeof incidentListSchema>;

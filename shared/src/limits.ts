@@ -1,0 +1,16 @@
+/** Limits shared by forms and the server, so both refuse the same input. */
+export const limits = {
+  eventIdMax: 200,
+  idMax: 100,
+  plateMax: 40,
+  urlMax: 2048,
+  textMax: 10_000,
+  authorMax: 200,
+  mediaUrlsMax: 20,
+  usernameMax: 64,
+  passwordMax: 256,
+  notesMax: 2_000,
+  reasonMax: 1_000,
+  caseNumberMax: 100,
+  bodyBytesMax: 256 * 1024,
+} as const;
