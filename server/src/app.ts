@@ -1,0 +1,114 @@
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Request, type Response, type NextFunction } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { corridors, limits } from '@rasd/shared';
+import { createSessionService } from './auth/session.service';
+import type { Config } from './config';
+import type { Database } from './db/database';
+import { migrate } from './db/migrate';
+import { createCorridorLocator } from './domain/corridor-locator';
+import { AppError } from './errors';
+import { detectionRoutes } from './http/detections.routes';
+import { errorMiddleware } from './http/error.middleware';
+import { healthRoutes } from './http/health.routes';
+import { incidentRoutes } from './http/incidents.routes';
+import { buildOpenApiDocument } from './http/openapi';
+import { isAllowedOrigin } from './http/origin';
+import { sessionRoutes } from './http/session.routes';
+import { createRealtime } from './realtime/socket';
+import { createIncidentQueryService } from './services/incident-query.service';
+import { createIngestService } from './services/ingest.service';
+
+const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The composition root: everything Rasd serves, built from the dependencies passed in. */
+export async function createApplication(config: Config, deps: { db: Database; log: Logger }) {
+  const { db, log } = deps;
+  await migrate(db);
+  const sessions = createSessionService(db, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours });
+  await sessions.bootstrapUsers(config.users);
+  const incidents = createIncidentQueryService(db);
+
+  const app = express();
+  const httpServer = createServer(app);
+  const { io, publisher } = createRealtime(httpServer, { sessions, incidents, allowedOrigins: config.allowedOrigins });
+  const ingest = createIngestService(db, publisher, createCorridorLocator(corridors.features));
+
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  const tileOrigin = config.tileUrl ? new URL(config.tileUrl.replace(/\{[a-z]\}/g, 'a')).origin : null;
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', ...(tileOrigin ? [tileOrigin] : [])],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      strictTransportSecurity: config.secureCookies,
+    }),
+  );
+  app.use((req: Request, _res: Response, next: NextFunction) => {
+    // A state-changing call from a browser must come from our own page (CSRF).
+    if (stateChanging.has(req.method) && !isAllowedOrigin(req.headers.origin, req.headers.host, config.allowedOrigins)) {
+      throw new AppError('forbidden', 'foreign Origin');
+    }
+    next();
+  });
+  app.use(express.json({ limit: limits.bodyBytesMax }));
+
+  app.use(healthRoutes({ database: () => db.query('SELECT 1') }));
+  const openapi = buildOpenApiDocument();
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  app.get('/api/v1/client-config', (_req, res) => {
+    res.json({ tileUrl: config.tileUrl });
+  });
+  app.use(sessionRoutes(sessions, { secure: config.secureCookies, maxAgeMs: config.sessionMaxHours * 3_600_000 }));
+  app.use(detectionRoutes(ingest, config.ingestKeys));
+  app.use(incidentRoutes(sessions, incidents));
+  app.use('/api', () => {
+    throw new AppError('not_found', 'no such endpoint');
+  });
+
+  const clientDir = config.clientDir ?? path.resolve(import.meta.dirname, '../../client/dist');
+  if (existsSync(clientDir)) {
+    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    // Client-side routes (/, /wall, /unit …) all load the single page.
+    app.get('/{*splat}', (_req, res) => {
+      res.sendFile(path.join(clientDir, 'index.html'), { maxAge: 0 });
+    });
+  } else {
+    log.warn({ clientDir }, 'client build not found; serving the API only (run pnpm build)');
+  }
+  app.use(errorMiddleware(log));
+
+  return {
+    httpServer,
+    io,
+    ingest,
+    async listen(port: number, host: string): Promise<number> {
+      await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
+      const address = httpServer.address();
+      return typeof address === 'object' && address ? address.port : port;
+    },
+    async close(): Promise<void> {
+      await io.close();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
+export type Application = Awaited<ReturnType<typeof createApplication>>;

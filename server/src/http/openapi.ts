@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import {
+  detectionSchema,
+  errorBodySchema,
+  incidentDetailSchema,
+  incidentListSchema,
+  incidentSchema,
+  ingestResultSchema,
+  loginRequestSchema,
+  sessionResponseSchema,
+  socialReportSchema,
+} from '@rasd/shared';
+
+const components = {
+  Detection: detectionSchema,
+  SocialReport: socialReportSchema,
+  IngestResult: ingestResultSchema,
+  Incident: incidentSchema,
+  IncidentDetail: incidentDetailSchema,
+  IncidentList: incidentListSchema,
+  LoginRequest: loginRequestSchema,
+  SessionResponse: sessionResponseSchema,
+  Error: errorBodySchema,
+} satisfies Record<string, z.ZodType>;
+type Component = keyof typeof components;
+
+interface Operation {
+  summary: string;
+  security: 'ingestKey' | 'session' | null;
+  body?: Component;
+  query?: { name: string; description: string; schema: object }[];
+  ok: { status: number; schema?: Component; description?: string }[];
+  errors: number[];
+}
+
+const ref = (name: Component) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: Component) => ({ 'application/json': { schema: ref(name) } });
+
+const paths: Record<string, Record<string, Operation>> = {
+  '/api/v1/detections': {
+    post: {
+      summary: 'Ingest a camera detection (idempotent per sender + eventId)',
+      security: 'ingestKey',
+      body: 'Detection',
+      ok: [
+        { status: 201, schema: 'IngestResult', description: 'stored and published' },
+        { status: 200, schema: 'IngestResult', description: 'the same eventId and body again' },
+      ],
+      errors: [400, 401, 413, 422, 429],
+    },
+  },
+  '/api/v1/session': {
+    post: { summary: 'Log in (sets an httpOnly session cookie)', security: null, body: 'LoginRequest', ok: [{ status: 200, schema: 'SessionResponse' }], errors: [400, 401, 403] },
+    get: { summary: 'The logged-in user', security: 'session', ok: [{ status: 200, schema: 'SessionResponse' }], errors: [401] },
+    delete: { summary: 'Log out', security: null, ok: [{ status: 204, description: 'logged out' }], errors: [403] },
+  },
+  '/api/v1/incidents': {
+    get: {
+      summary: 'Active incidents, or with `since` every incident changed after that sequence',
+      security: 'session',
+      query: [
+        { name: 'status', description: 'comma-separated statuses', schema: { type: 'string' } },
+        { name: 'since', description: 'last sequence number the client applied', schema: { type: 'integer', minimum: 0 } },
+      ],
+      ok: [{ status: 200, schema: 'IncidentList' }],
+      errors: [400, 401],
+    },
+  },
+  '/api/v1/incidents/{id}': {
+    get: { summary: 'One incident with its alerts and history', security: 'session', ok: [{ status: 200, schema: 'IncidentDetail' }], errors: [401, 404] },
+  },
+};
+
+function operation(op: Operation, path: string) {
+  const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+  const query = (op.query ?? []).map((q) => ({ name: q.name, in: 'query', required: false, description: q.description, schema: q.schema }));
+  return {
+    summary: op.summary,
+    ...(op.security ? { security: [{ [op.security]: [] }] } : {}),
+    ...(pathParams.length + query.length ? { parameters: [...pathParams, ...query] } : {}),
+    ...(op.body ? { requestBody: { required: true, content: json(op.body) } } : {}),
+    responses: Object.fromEntries([
+      ...op.ok.map((r) => [String(r.status), { description: r.description ?? 'OK', ...(r.schema ? { content: json(r.schema) } : {}) }]),
+      ...op.errors.map((s) => [String(s), { description: 'error', content: json('Error') }]),
+    ]),
+  };
+}
+
+/** The OpenAPI 3.1 document, its schemas generated from the same zod schemas that validate requests. */
+export function buildOpenApiDocument() {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Rasd (رصد) operations-room API', version: '1.0.0' },
+    components: {
+      securitySchemes: {
+        ingestKey: { type: 'http', scheme: 'bearer', description: 'one of RASD_INGEST_KEYS' },
+        session: { type: 'apiKey', in: 'cookie', name: 'rasd_session' },
+      },
+      schemas: Object.fromEntries(
+        Object.entries(components).map(([name, schema]) => [name, z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })]),
+      ),
+    },
+    paths: Object.fromEntries(
+      Object.entries(paths).map(([path, ops]) => [path, Object.fromEntries(Object.entries(ops).map(([m, op]) => [m, operation(op, path)]))]),
+    ),
+  };
+}

@@ -1,0 +1,28 @@
+import { Router, type CookieOptions } from 'express';
+import { loginRequestSchema } from '@rasd/shared';
+import type { SessionService } from '../auth/session.service';
+import { requireUser, sessionCookie, sessionIdOf, userOf } from './auth.middleware';
+import { parseInput } from './validate';
+
+export function sessionRoutes(sessions: SessionService, cookie: { secure: boolean; maxAgeMs: number }): Router {
+  const router = Router();
+  const options: CookieOptions = { httpOnly: true, sameSite: 'strict', secure: cookie.secure, path: '/', maxAge: cookie.maxAgeMs };
+
+  router.post('/api/v1/session', async (req, res) => {
+    const { username, password } = parseInput(loginRequestSchema, req.body);
+    // A fresh id at every login: a session id planted before login is never promoted.
+    await sessions.logout(sessionIdOf(req.headers.cookie));
+    const { sessionId, user } = await sessions.login(username, password);
+    res.cookie(sessionCookie, sessionId, options).json({ user });
+  });
+
+  router.get('/api/v1/session', requireUser(sessions), (_req, res) => {
+    res.json({ user: userOf(res) });
+  });
+
+  router.delete('/api/v1/session', async (req, res) => {
+    await sessions.logout(sessionIdOf(req.headers.cookie));
+    res.clearCookie(sessionCookie, { ...options, maxAge: undefined }).status(204).end();
+  });
+  return router;
+}

@@ -1,0 +1,115 @@
+import type { Alert, HistoryEntry, Incident, IncidentStatus } from '@rasd/shared';
+import type { Queryable } from '../db/database';
+
+type Doc<T> = Omit<T, 'seq'>;
+interface SeqDoc<T> {
+  seq: number;
+  doc: Doc<T>;
+}
+
+const withSeq = <T>(row: SeqDoc<T>): T => ({ ...row.doc, seq: Number(row.seq) }) as T;
+
+export const activeStatuses: readonly IncidentStatus[] = [
+  'new',
+  'verifying',
+  'verified',
+  'claimed',
+  'dispatched',
+  'actioned',
+];
+
+/** Incidents, their alerts and history. Every write happens inside a transaction that took a seq. */
+export const incidentRepository = {
+  /**
+   * The next change sequence number. The advisory lock is held to commit, so changes commit in seq
+   * order even across instances sharing one PostgreSQL: a client that saw seq N has seen all before it.
+   */
+  async nextSeq(tx: Queryable): Promise<number> {
+    await tx.query('SELECT pg_advisory_xact_lock(7301002)');
+    const [row] = await tx.query<{ seq: number }>("SELECT nextval('change_seq') AS seq");
+    return Number(row!.seq);
+  },
+
+  async currentSeq(q: Queryable): Promise<number> {
+    const [row] = await q.query<{ seq: number | null }>('SELECT max(seq) AS seq FROM incidents');
+    return Number(row?.seq ?? 0);
+  },
+
+  async upsertIncident(tx: Queryable, incident: Incident): Promise<void> {
+    const { seq, ...doc } = incident;
+    await tx.query(
+      `INSERT INTO incidents (id, seq, status, last_seen_at, doc) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (id) DO UPDATE SET seq = EXCLUDED.seq, status = EXCLUDED.status,
+         last_seen_at = EXCLUDED.last_seen_at, doc = EXCLUDED.doc`,
+      [incident.id, seq, incident.status, incident.lastSeenAt, JSON.stringify(doc)],
+    );
+  },
+
+  async insertAlert(tx: Queryable, alert: Alert, eventId: string, bodyHash: string): Promise<void> {
+    const { seq, ...doc } = alert;
+    await tx.query(
+      `INSERT INTO alerts (id, seq, incident_id, sender, event_id, body_hash, doc) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [alert.id, seq, alert.incidentId, alert.sender, eventId, bodyHash, JSON.stringify(doc)],
+    );
+  },
+
+  async findAlertByEvent(
+    q: Queryable,
+    sender: string,
+    eventId: string,
+  ): Promise<{ alertId: string; incidentId: string; bodyHash: string } | null> {
+    const [row] = await q.query<{ id: string; incident_id: string; body_hash: string }>(
+      'SELECT id, incident_id, body_hash FROM alerts WHERE sender = $1 AND event_id = $2',
+      [sender, eventId],
+    );
+    return row ? { alertId: row.id, incidentId: row.incident_id, bodyHash: row.body_hash } : null;
+  },
+
+  async appendHistory(tx: Queryable, incidentId: string, entry: HistoryEntry): Promise<void> {
+    await tx.query('INSERT INTO incident_history (seq, incident_id, at, type, actor, data) VALUES ($1, $2, $3, $4, $5, $6)', [
+      entry.seq,
+      incidentId,
+      entry.at,
+      entry.type,
+      entry.actor,
+      JSON.stringify(entry.data),
+    ]);
+  },
+
+  async get(q: Queryable, id: string): Promise<Incident | null> {
+    const [row] = await q.query<SeqDoc<Incident>>('SELECT seq, doc FROM incidents WHERE id = $1', [id]);
+    return row ? withSeq(row) : null;
+  },
+
+  async alertsOf(q: Queryable, incidentId: string): Promise<Alert[]> {
+    const rows = await q.query<SeqDoc<Alert>>('SELECT seq, doc FROM alerts WHERE incident_id = $1 ORDER BY seq', [incidentId]);
+    return rows.map(withSeq<Alert>);
+  },
+
+  async historyOf(q: Queryable, incidentId: string): Promise<HistoryEntry[]> {
+    const rows = await q.query<{ seq: number; at: Date | string; type: string; actor: string | null; data: Record<string, unknown> }>(
+      'SELECT seq, at, type, actor, data FROM incident_history WHERE incident_id = $1 ORDER BY seq',
+      [incidentId],
+    );
+    return rows.map((r) => ({ ...r, seq: Number(r.seq), at: new Date(r.at).toISOString() }));
+  },
+
+  /** Incidents in the given statuses, newest change first. */
+  async list(q: Queryable, statuses: readonly IncidentStatus[], limit: number): Promise<Incident[]> {
+    const rows = await q.query<SeqDoc<Incident>>(
+      'SELECT seq, doc FROM incidents WHERE status = ANY($1) ORDER BY seq DESC LIMIT $2',
+      [statuses, limit],
+    );
+    return rows.map(withSeq<Incident>);
+  },
+
+  /** Every incident changed after `since`, oldest change first, so a client can apply them in order. */
+  async changedSince(q: Queryable, since: number, statuses: readonly IncidentStatus[] | null, limit: number): Promise<Incident[]> {
+    const rows = await q.query<SeqDoc<Incident>>(
+      `SELECT seq, doc FROM incidents WHERE seq > $1 AND ($2::text[] IS NULL OR status = ANY($2)) ORDER BY seq LIMIT $3`,
+      [since, statuses, limit],
+    );
+    return rows.map(withSeq<Incident>);
+  },
+};
+export type IncidentRepository = typeof incidentRepository;

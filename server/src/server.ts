@@ -1,0 +1,28 @@
+import pino from 'pino';
+import { createApplication } from './app';
+import type { Config } from './config';
+import { openDatabase } from './db/open';
+import { startSimulator } from './simulator/simulator';
+
+/** Starts Rasd as configured and stops it cleanly on SIGTERM/SIGINT. */
+export async function runServer(config: Config): Promise<void> {
+  const log = pino({ level: config.logLevel });
+  const db = await openDatabase(config);
+  const app = await createApplication(config, { db, log });
+  const port = await app.listen(config.port, config.host);
+  log.info({ url: `http://${config.host}:${port}`, database: db.kind }, 'Rasd is listening');
+  const simulator = config.simulator ? startSimulator(app.ingest, log) : null;
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    simulator?.stop();
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestStore, detection, login, postDetection, startTestServer, type TestServer, type TestStore } from './harness';
+
+let store: TestStore;
+let server: TestServer;
+let cookie: string;
+
+beforeAll(async () => {
+  store = await createTestStore();
+  server = await startTestServer(store);
+  cookie = await login(server.url, 'officer');
+});
+afterAll(async () => {
+  await server.stop();
+  await store.destroy();
+});
+
+async function snapshot() {
+  const res = await fetch(`${server.url}/api/v1/incidents?since=0`, { headers: { cookie } });
+  return res.json();
+}
+
+describe('POST /api/v1/detections', () => {
+  it('stores a detection as a new incident and answers 201 with its ids', async () => {
+    const body = detection();
+    const res = await postDetection(server.url, body);
+    expect(res.status).toBe(201);
+    const result = await res.json();
+    expect(result).toEqual({ alertId: expect.any(String), incidentId: expect.any(String), duplicate: false });
+
+    const incident = await (await fetch(`${server.url}/api/v1/incidents/${result.incidentId}`, { headers: { cookie } })).json();
+    expect(incident).toMatchObject({
+      id: result.incidentId,
+      kind: 'wrong_way',
+      source: 'camera',
+      severity: 'critical',
+      status: 'new',
+      corridorId: 'ring_road',
+      alertCount: 1,
+      claimedBy: null,
+      actions: [],
+      plate: body.plate,
+    });
+    expect(incident.alerts).toHaveLength(1);
+    expect(incident.alerts[0]).toMatchObject({ id: result.alertId, eventId: body.eventId, sender: 'cam-gw', seq: incident.seq });
+    expect(incident.history[0]).toMatchObject({ type: 'opened', seq: incident.seq });
+  });
+
+  it('answers a retry with the same body 200 duplicate with the same ids and changes nothing', async () => {
+    const body = detection();
+    const first = await (await postDetection(server.url, body)).json();
+    const before = await snapshot();
+    const again = await postDetection(server.url, { ...body, location: { lon: body.location.lon, lat: body.location.lat } });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ ...first, duplicate: true });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('answers the same eventId with a different body 422 idempotency_conflict and changes nothing', async () => {
+    const body = detection();
+    await postDetection(server.url, body);
+    const before = await snapshot();
+    const res = await postDetection(server.url, { ...body, speedKmh: 140 });
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.code).toBe('idempotency_conflict');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('keeps eventIds of different senders apart', async () => {
+    const body = detection();
+    const a = await postDetection(server.url, body);
+    const b = await postDetection(server.url, body, 'other-secret');
+    expect([a.status, b.status]).toEqual([201, 201]);
+  });
+
+  it('lets exactly one of many simultaneous retries create the alert', async () => {
+    const body = detection();
+    const answers = await Promise.all(Array.from({ length: 8 }, () => postDetection(server.url, body)));
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
+    const ids = new Set(await Promise.all(answers.map(async (r) => (await r.json()).incidentId)));
+    expect(ids.size).toBe(1);
+  });
+
+  describe('refuses bad requests with the contract error and changes nothing', () => {
+    const cases: [string, () => Promise<Response>, number, string, string[]?][] = [
+      ['no key', () => fetch(`${server.url}/api/v1/detections`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(detection()) }), 401, 'unauthorized'],
+      ['a wrong key', () => postDetection(server.url, detection(), 'nope'), 401, 'unauthorized'],
+      ['bad fields', () => postDetection(server.url, { ...detection(), kind: 'ufo', location: { lat: 95, lon: 31 }, confidence: 1.5 }), 400, 'invalid_input', ['confidence', 'kind', 'location.lat']],
+      ['missing fields', () => postDetection(server.url, { eventId: 'x' }), 400, 'invalid_input', ['cameraId', 'kind', 'location', 'observedAt']],
+      ['malformed JSON', () => postDetection(server.url, '{"eventId": '), 400, 'invalid_input'],
+      ['a body over 256 KiB', () => postDetection(server.url, { ...detection(), padding: 'x'.repeat(300 * 1024) }), 413, 'payload_too_large'],
+      ['a time without zone', () => postDetection(server.url, { ...detection(), observedAt: '2026-11-22T18:00:00' }), 400, 'invalid_input', ['observedAt']],
+    ];
+    for (const [name, send, status, code, paths] of cases) {
+      it(`${name} → ${status} ${code}`, async () => {
+        const before = await snapshot();
+        const res = await send();
+        expect(res.status).toBe(status);
+        const body = await res.json();
+        expect(body.error).toMatchObject({ code, message: expect.any(String) });
+        if (paths) expect(body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(paths);
+        expect(await snapshot()).toEqual(before);
+      });
+    }
+  });
+});
