@@ -126,6 +126,7 @@ export function connectDesk(url: string, cookie: string | null, origin = url): D
 
 export function connected(socket: DeskSocket): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (socket.connected) return resolve();
     socket.once('connect', () => resolve());
     socket.once('connect_error', (e) => reject(e));
   });

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Incident } from '@rasd/shared';
+import {
+  connectDesk,
+  connected,
+  createTestStore,
+  detection,
+  login,
+  nextEvent,
+  postDetection,
+  startTestServer,
+  type TestServer,
+  type TestStore,
+} from './harness';
+
+let store: TestStore;
+let server: TestServer;
+let cookie: string;
+
+beforeAll(async () => {
+  store = await createTestStore();
+  server = await startTestServer(store);
+  cookie = await login(server.url, 'officer');
+});
+afterAll(async () => {
+  await server.stop();
+  await store.destroy();
+});
+
+describe('live fan-out over socket.io', () => {
+  it('refuses a handshake without a session', async () => {
+    const socket = connectDesk(server.url, null);
+    await expect(connected(socket)).rejects.toThrow(/unauthorized/);
+    socket.close();
+  });
+
+  it('refuses a handshake from a foreign Origin even with a valid session', async () => {
+    const socket = connectDesk(server.url, cookie, 'https://evil.example');
+    await expect(connected(socket)).rejects.toThrow();
+    socket.close();
+  });
+
+  it('sends every dashboard the stored incident and alert after a detection is posted', async () => {
+    const a = connectDesk(server.url, cookie);
+    const b = connectDesk(server.url, await login(server.url, 'dispatcher'));
+    await Promise.all([connected(a), connected(b)]);
+    const body = detection({ kind: 'reckless' });
+    const upserts = [nextEvent(a, 'incident:upsert'), nextEvent(b, 'incident:upsert')];
+    const alert = nextEvent(a, 'alert:new');
+    const { incidentId, alertId } = await (await postDetection(server.url, body)).json();
+    for (const incident of await Promise.all(upserts)) {
+      expect(incident).toMatchObject({ id: incidentId, kind: 'reckless', severity: 'high', status: 'new' });
+    }
+    const payload = await alert;
+    expect(payload).toMatchObject({ incidentId, alert: { id: alertId, eventId: body.eventId, source: 'camera' } });
+    // Store first, then publish: what was pushed is already readable.
+    const stored = await (await fetch(`${server.url}/api/v1/incidents/${incidentId}`, { headers: { cookie } })).json();
+    expect(stored.seq).toBe((await upserts[0])!.seq);
+    a.close();
+    b.close();
+  });
+
+  it('lets a dashboard that was away catch up on what it missed, by socket and by HTTP', async () => {
+    const socket = connectDesk(server.url, cookie);
+    await connected(socket);
+    const first = nextEvent(socket, 'incident:upsert');
+    await postDetection(server.url, detection());
+    const lastSeen = (await first).seq;
+    socket.close();
+
+    const missed = [];
+    for (let i = 0; i < 3; i++) missed.push((await (await postDetection(server.url, detection({ kind: 'speeding' }))).json()).incidentId);
+
+    const again = connectDesk(server.url, cookie);
+    await connected(again);
+    const answer = await again.emitWithAck('incidents:since', { since: lastSeen });
+    if (!('data' in answer)) throw new Error(JSON.stringify(answer));
+    expect(answer.data.incidents.map((i: Incident) => i.id)).toEqual(missed);
+    expect(answer.data.seq).toBe(Math.max(...answer.data.incidents.map((i: Incident) => i.seq)));
+    again.close();
+
+    const http = await (await fetch(`${server.url}/api/v1/incidents?since=${lastSeen}`, { headers: { cookie } })).json();
+    expect(http.incidents.map((i: Incident) => i.id)).toEqual(missed);
+  });
+
+  it('answers a malformed catch-up request with the error shape', async () => {
+    const socket = connectDesk(server.url, cookie);
+    await connected(socket);
+    const answer = await socket.emitWithAck('incidents:since', { since: -5 });
+    expect(answer).toEqual({ error: { code: 'invalid_input', message: expect.any(String) } });
+    socket.close();
+  });
+});
+
+describe('persistence', () => {
+  it('keeps incidents and sessions across a restart with the same data', async () => {
+    const own = await createTestStore();
+    let s = await startTestServer(own);
+    const { incidentId } = await (await postDetection(s.url, detection())).json();
+    const ownCookie = await login(s.url, 'commander');
+    await s.stop();
+    s = await startTestServer(own);
+    const res = await fetch(`${s.url}/api/v1/incidents/${incidentId}`, { headers: { cookie: ownCookie } });
+    expect(res.status).toBe(200);
+    expect((await res.json()).id).toBe(incidentId);
+    await s.stop();
+    await own.destroy();
+  });
+});
