@@ -6,6 +6,11 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { corridors, limits } from '@rasd/shared';
 import { createSessionService } from './auth/session.service';
+import { createUserService } from './auth/user.service';
+import { adminRoutes } from './http/admin.routes';
+import { incidentCommandRoutes } from './http/incident-commands.routes';
+import { createAuditService } from './services/audit.service';
+import { createIncidentCommandService } from './services/incident-command.service';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
@@ -28,14 +33,18 @@ const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export async function createApplication(config: Config, deps: { db: Database; log: Logger }) {
   const { db, log } = deps;
   await migrate(db);
-  const sessions = createSessionService(db, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours });
+  const audit = createAuditService(db);
+  const sessions = createSessionService(db, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours }, audit);
   await sessions.bootstrapUsers(config.users);
   const incidents = createIncidentQueryService(db);
 
   const app = express();
   const httpServer = createServer(app);
-  const { io, publisher } = createRealtime(httpServer, { sessions, incidents, allowedOrigins: config.allowedOrigins });
-  const ingest = createIngestService(db, publisher, createCorridorLocator(corridors.features));
+  const realtime = createRealtime(httpServer, { sessions, incidents, allowedOrigins: config.allowedOrigins });
+  const { io, publisher } = realtime;
+  const users = createUserService(db, audit, realtime.disconnectUser);
+  const ingest = createIngestService(db, publisher, createCorridorLocator(corridors.features), audit);
+  const commands = createIncidentCommandService(db, audit, publisher);
 
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -77,9 +86,11 @@ export async function createApplication(config: Config, deps: { db: Database; lo
   app.get('/api/v1/client-config', (_req, res) => {
     res.json({ tileUrl: config.tileUrl });
   });
-  app.use(sessionRoutes(sessions, { secure: config.secureCookies, maxAgeMs: config.sessionMaxHours * 3_600_000 }));
+  app.use(sessionRoutes(sessions, { secure: config.secureCookies, maxAgeMs: config.sessionMaxHours * 3_600_000 }, realtime.disconnectSession));
   app.use(detectionRoutes(ingest, config.ingestKeys));
   app.use(incidentRoutes(sessions, incidents));
+  app.use(incidentCommandRoutes(sessions, users, commands));
+  app.use(adminRoutes(sessions, users, audit));
   app.use('/api', () => {
     throw new AppError('not_found', 'no such endpoint');
   });

@@ -17,7 +17,7 @@ afterAll(async () => {
 
 async function snapshot() {
   const res = await fetch(`${server.url}/api/v1/incidents?since=0`, { headers: { cookie } });
-  return res.json();
+  return res.json() as any;
 }
 
 describe('POST /api/v1/detections', () => {
@@ -25,10 +25,10 @@ describe('POST /api/v1/detections', () => {
     const body = detection();
     const res = await postDetection(server.url, body);
     expect(res.status).toBe(201);
-    const result = await res.json();
+    const result = await res.json() as any;
     expect(result).toEqual({ alertId: expect.any(String), incidentId: expect.any(String), duplicate: false });
 
-    const incident = await (await fetch(`${server.url}/api/v1/incidents/${result.incidentId}`, { headers: { cookie } })).json();
+    const incident = await (await fetch(`${server.url}/api/v1/incidents/${result.incidentId}`, { headers: { cookie } })).json() as any;
     expect(incident).toMatchObject({
       id: result.incidentId,
       kind: 'wrong_way',
@@ -48,11 +48,11 @@ describe('POST /api/v1/detections', () => {
 
   it('answers a retry with the same body 200 duplicate with the same ids and changes nothing', async () => {
     const body = detection();
-    const first = await (await postDetection(server.url, body)).json();
+    const first = await (await postDetection(server.url, body)).json() as any;
     const before = await snapshot();
     const again = await postDetection(server.url, { ...body, location: { lon: body.location.lon, lat: body.location.lat } });
     expect(again.status).toBe(200);
-    expect(await again.json()).toEqual({ ...first, duplicate: true });
+    expect(await again.json() as any).toEqual({ ...first, duplicate: true });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -62,7 +62,7 @@ describe('POST /api/v1/detections', () => {
     const before = await snapshot();
     const res = await postDetection(server.url, { ...body, speedKmh: 140 });
     expect(res.status).toBe(422);
-    expect((await res.json()).error.code).toBe('idempotency_conflict');
+    expect((await res.json() as any).error.code).toBe('idempotency_conflict');
     expect(await snapshot()).toEqual(before);
   });
 
@@ -78,7 +78,7 @@ describe('POST /api/v1/detections', () => {
     const answers = await Promise.all(Array.from({ length: 8 }, () => postDetection(server.url, body)));
     const statuses = answers.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
-    const ids = new Set(await Promise.all(answers.map(async (r) => (await r.json()).incidentId)));
+    const ids = new Set(await Promise.all(answers.map(async (r) => (await r.json() as any).incidentId)));
     expect(ids.size).toBe(1);
   });
 
@@ -97,7 +97,7 @@ describe('POST /api/v1/detections', () => {
         const before = await snapshot();
         const res = await send();
         expect(res.status).toBe(status);
-        const body = await res.json();
+        const body = await res.json() as any;
         expect(body.error).toMatchObject({ code, message: expect.any(String) });
         if (paths) expect(body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(paths);
         expect(await snapshot()).toEqual(before);

@@ -47,14 +47,14 @@ describe('live fan-out over socket.io', () => {
     const body = detection({ kind: 'reckless' });
     const upserts = [nextEvent(a, 'incident:upsert'), nextEvent(b, 'incident:upsert')];
     const alert = nextEvent(a, 'alert:new');
-    const { incidentId, alertId } = await (await postDetection(server.url, body)).json();
+    const { incidentId, alertId } = await (await postDetection(server.url, body)).json() as any;
     for (const incident of await Promise.all(upserts)) {
       expect(incident).toMatchObject({ id: incidentId, kind: 'reckless', severity: 'high', status: 'new' });
     }
     const payload = await alert;
     expect(payload).toMatchObject({ incidentId, alert: { id: alertId, eventId: body.eventId, source: 'camera' } });
     // Store first, then publish: what was pushed is already readable.
-    const stored = await (await fetch(`${server.url}/api/v1/incidents/${incidentId}`, { headers: { cookie } })).json();
+    const stored = await (await fetch(`${server.url}/api/v1/incidents/${incidentId}`, { headers: { cookie } })).json() as any;
     expect(stored.seq).toBe((await upserts[0])!.seq);
     a.close();
     b.close();
@@ -69,7 +69,7 @@ describe('live fan-out over socket.io', () => {
     socket.close();
 
     const missed = [];
-    for (let i = 0; i < 3; i++) missed.push((await (await postDetection(server.url, detection({ kind: 'speeding' }))).json()).incidentId);
+    for (let i = 0; i < 3; i++) missed.push((await (await postDetection(server.url, detection({ kind: 'speeding' }))).json() as any).incidentId);
 
     const again = connectDesk(server.url, cookie);
     await connected(again);
@@ -79,7 +79,7 @@ describe('live fan-out over socket.io', () => {
     expect(answer.data.seq).toBe(Math.max(...answer.data.incidents.map((i: Incident) => i.seq)));
     again.close();
 
-    const http = await (await fetch(`${server.url}/api/v1/incidents?since=${lastSeen}`, { headers: { cookie } })).json();
+    const http = await (await fetch(`${server.url}/api/v1/incidents?since=${lastSeen}`, { headers: { cookie } })).json() as any;
     expect(http.incidents.map((i: Incident) => i.id)).toEqual(missed);
   });
 
@@ -96,13 +96,13 @@ describe('persistence', () => {
   it('keeps incidents and sessions across a restart with the same data', async () => {
     const own = await createTestStore();
     let s = await startTestServer(own);
-    const { incidentId } = await (await postDetection(s.url, detection())).json();
+    const { incidentId } = await (await postDetection(s.url, detection())).json() as any;
     const ownCookie = await login(s.url, 'commander');
     await s.stop();
     s = await startTestServer(own);
     const res = await fetch(`${s.url}/api/v1/incidents/${incidentId}`, { headers: { cookie: ownCookie } });
     expect(res.status).toBe(200);
-    expect((await res.json()).id).toBe(incidentId);
+    expect((await res.json() as any).id).toBe(incidentId);
     await s.stop();
     await own.destroy();
   });

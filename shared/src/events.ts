@@ -10,13 +10,22 @@ export interface AlertNewPayload {
 }
 
 /** Server → client events. Every payload with a `seq` was stored before it was sent. */
+export interface PresencePayload {
+  incidentId: string;
+  /** Usernames of everyone looking at the incident right now. */
+  watchers: string[];
+}
+
 export interface ServerToClientEvents {
   'incident:upsert': (incident: Incident) => void;
   'alert:new': (payload: AlertNewPayload) => void;
+  'presence:update': (payload: PresencePayload) => void;
 }
 
 /** Client → server events. */
 export interface ClientToServerEvents {
   /** Socket equivalent of `GET /api/v1/incidents?since=SEQ`. */
   'incidents:since': (request: { since: number }, ack: (response: Ack<IncidentList>) => void) => void;
+  /** The incident this dashboard has open (null: none), for "monitored by". */
+  'presence:watch': (request: { incidentId: string | null }, ack: (response: Ack<PresencePayload | null>) => void) => void;
 }

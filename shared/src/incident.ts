@@ -40,6 +40,8 @@ export const legalActionSchema = z.object({
   plate: z.string().max(limits.plateMax).nullable(),
   caseNumber: z.string().max(limits.caseNumberMax).nullable(),
   notes: z.string().max(limits.notesMax).nullable(),
+  /** The earlier action this entry corrects: actions are never edited in place. */
+  corrects: z.string().nullable(),
   by: z.object({ userId: z.string(), username: z.string() }),
   at: z.string(),
 });
@@ -47,6 +49,15 @@ export type LegalAction = z.infer<typeof legalActionSchema>;
 
 export const claimSchema = z.object({ userId: z.string(), username: z.string(), at: z.string() });
 export type Claim = z.infer<typeof claimSchema>;
+
+export const verdicts = ['verified', 'rejected'] as const;
+export const verificationSchema = z.object({
+  verdict: z.enum(verdicts),
+  reason: z.string().nullable(),
+  by: z.object({ userId: z.string(), username: z.string() }),
+  at: z.string(),
+});
+export type Verification = z.infer<typeof verificationSchema>;
 
 export const incidentSchema = z.object({
   id: z.string(),
@@ -65,6 +76,7 @@ export const incidentSchema = z.object({
   plate: z.string().nullable(),
   cameraId: z.string().nullable(),
   speedKmh: z.number().nullable(),
+  verification: verificationSchema.nullable(),
 });
 export type Incident = z.infer<typeof incidentSchema>;
 
@@ -111,3 +123,28 @@ export const incidentListSchema = z.object({
   seq: z.number().int(),
 });
 export type IncidentList = z.infer<typeof incidentListSchema>;
+
+/** Case numbers as the prosecution writes them, e.g. "1234 لسنة 2026 جنح مدينة نصر". */
+export const caseNumberSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(limits.caseNumberMax)
+  .regex(/^(?=.*[0-9٠-٩])[\p{L}\p{N} /\-]+$/u, 'a case number has digits and only letters, digits, spaces, / and -');
+
+export const legalActionRequestSchema = z.object({
+  type: legalActionTypeSchema,
+  plate: z.string().trim().min(1).max(limits.plateMax).optional(),
+  caseNumber: caseNumberSchema.optional(),
+  notes: z.string().trim().min(1).max(limits.notesMax).optional(),
+  corrects: z.string().min(1).max(limits.idMax).optional(),
+});
+export type LegalActionRequest = z.infer<typeof legalActionRequestSchema>;
+
+export const verifyRequestSchema = z.object({
+  verdict: z.enum(verdicts),
+  reason: z.string().trim().min(1).max(limits.reasonMax).optional(),
+});
+export type VerifyRequest = z.infer<typeof verifyRequestSchema>;
+
+export const handoverRequestSchema = z.object({ username: z.string().min(1).max(limits.usernameMax) });

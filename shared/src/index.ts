@@ -8,3 +8,5 @@ export * from './session';
 export * from './events';
 export * from './labels';
 export * from './corridors';
+export * from './plate';
+export * from './legal-catalog';

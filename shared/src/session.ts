@@ -15,3 +15,17 @@ export const sessionUserSchema = z.object({ id: z.string(), username: z.string()
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 export const sessionResponseSchema = z.object({ user: sessionUserSchema });
+
+/** Minimum password policy, shared by the admin form and the server. */
+export const passwordSchema = z.string().min(10, 'at least 10 characters').max(limits.passwordMax);
+
+export const userCreateSchema = z.object({
+  username: z.string().regex(/^[\p{L}\p{N}._-]{2,64}$/u, 'letters, digits, . _ - (2–64)'),
+  role: roleSchema,
+  password: passwordSchema,
+});
+export const userUpdateSchema = z
+  .object({ role: roleSchema.optional(), disabled: z.boolean().optional(), password: passwordSchema.optional() })
+  .refine((u) => Object.values(u).some((v) => v !== undefined), 'nothing to change');
+export const userSchema = z.object({ id: z.string(), username: z.string(), role: roleSchema, disabled: z.boolean() });
+export type User = z.infer<typeof userSchema>;

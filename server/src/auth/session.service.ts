@@ -3,6 +3,7 @@ import type { Role, SessionUser } from '@rasd/shared';
 import type { Database } from '../db/database';
 import type { BootstrapUser } from '../config';
 import { AppError } from '../errors';
+import type { AuditService } from '../services/audit.service';
 import { hashPassword, verifyPassword } from './passwords';
 
 export interface SessionPolicy {
@@ -10,12 +11,12 @@ export interface SessionPolicy {
   maxHours: number;
 }
 
-const hashId = (id: string) => createHash('sha256').update(id).digest('base64url');
+export const hashId = (id: string) => createHash('sha256').update(id).digest('base64url');
 // Compared against when the user is unknown, so a wrong username costs as long as a wrong password.
 const decoyHash = hashPassword(randomUUID());
 
 /** Users and browser sessions. Only a hash of the session id is stored, so a database leak opens no session. */
-export function createSessionService(db: Database, policy: SessionPolicy) {
+export function createSessionService(db: Database, policy: SessionPolicy, audit: AuditService) {
   return {
     async bootstrapUsers(users: readonly BootstrapUser[]): Promise<void> {
       for (const u of users) {
@@ -35,7 +36,11 @@ export function createSessionService(db: Database, policy: SessionPolicy) {
         [username],
       );
       const ok = await verifyPassword(password, row?.password_hash ?? (await decoyHash));
-      if (!row || !ok || row.disabled) throw new AppError('unauthorized', 'wrong username or password');
+      if (!row || !ok || row.disabled) {
+        await audit.record({ actor: username, action: 'session.login_failed', incidentId: null, data: { known: Boolean(row) } });
+        throw new AppError('unauthorized', 'wrong username or password');
+      }
+      await audit.record({ actor: row.username, action: 'session.login', incidentId: null, data: {} });
       const sessionId = randomBytes(32).toString('base64url');
       const now = new Date().toISOString();
       await db.query('INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)', [

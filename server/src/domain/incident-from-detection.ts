@@ -25,5 +25,6 @@ export function incidentFromDetection(
     plate: detection.plate ?? null,
     cameraId: detection.cameraId,
     speedKmh: detection.speedKmh ?? null,
+    verification: null,
   };
 }

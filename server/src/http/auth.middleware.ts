@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { parseCookie } from 'cookie';
-import type { Role, SessionUser } from '@rasd/shared';
+import type { SessionUser } from '@rasd/shared';
+import { allows, type Permission } from '../auth/permissions';
 import type { SessionService } from '../auth/session.service';
 import { AppError } from '../errors';
 
@@ -20,12 +21,12 @@ export function senderOf(res: Response): string {
   return res.locals.sender as string;
 }
 
-/** A logged-in person, optionally of one of `roles`. */
-export function requireUser(sessions: SessionService, roles?: readonly Role[]) {
+/** A logged-in person, optionally one the permission matrix allows. */
+export function requireUser(sessions: SessionService, permission?: Permission) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const user = await sessions.authenticate(sessionIdOf(req.headers.cookie));
     if (!user) throw new AppError('unauthorized', 'log in first');
-    if (roles && !roles.includes(user.role)) throw new AppError('forbidden', `this needs one of the roles: ${roles.join(', ')}`);
+    if (permission && !allows(user.role, permission)) throw new AppError('forbidden', `a ${user.role} may not do this (${permission})`);
     res.locals.user = user;
     next();
   };

@@ -10,7 +10,7 @@ const idSchema = z.object({ id: z.string().min(1).max(100) });
 
 export function incidentRoutes(sessions: SessionService, incidents: IncidentQueryService): Router {
   const router = Router();
-  router.use('/api/v1/incidents', requireUser(sessions));
+  router.use('/api/v1/incidents', requireUser(sessions, 'incidents:read'));
   router.get('/api/v1/incidents', async (req, res) => {
     res.json(await incidents.list(parseInput(incidentListQuerySchema, req.query)));
   });

@@ -4,7 +4,11 @@ import type { SessionService } from '../auth/session.service';
 import { requireUser, sessionCookie, sessionIdOf, userOf } from './auth.middleware';
 import { parseInput } from './validate';
 
-export function sessionRoutes(sessions: SessionService, cookie: { secure: boolean; maxAgeMs: number }): Router {
+export function sessionRoutes(
+  sessions: SessionService,
+  cookie: { secure: boolean; maxAgeMs: number },
+  onLogout: (sessionId: string) => void,
+): Router {
   const router = Router();
   const options: CookieOptions = { httpOnly: true, sameSite: 'strict', secure: cookie.secure, path: '/', maxAge: cookie.maxAgeMs };
 
@@ -21,7 +25,10 @@ export function sessionRoutes(sessions: SessionService, cookie: { secure: boolea
   });
 
   router.delete('/api/v1/session', async (req, res) => {
-    await sessions.logout(sessionIdOf(req.headers.cookie));
+    const sessionId = sessionIdOf(req.headers.cookie);
+    await sessions.logout(sessionId);
+    // The dashboard's open socket goes with the session, at once.
+    if (sessionId) onLogout(sessionId);
     res.clearCookie(sessionCookie, { ...options, maxAge: undefined }).status(204).end();
   });
   return router;

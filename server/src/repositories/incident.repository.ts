@@ -45,6 +45,16 @@ export const incidentRepository = {
     );
   },
 
+  /** Writes a changed incident only if nobody changed it since it was read (compare-and-set on seq). */
+  async updateIfUnchanged(tx: Queryable, incident: Incident, readSeq: number): Promise<boolean> {
+    const { seq, ...doc } = incident;
+    const rows = await tx.query(
+      'UPDATE incidents SET seq = $2, status = $3, last_seen_at = $4, doc = $5 WHERE id = $1 AND seq = $6 RETURNING id',
+      [incident.id, seq, incident.status, incident.lastSeenAt, JSON.stringify(doc), readSeq],
+    );
+    return rows.length === 1;
+  },
+
   async insertAlert(tx: Queryable, alert: Alert, eventId: string, bodyHash: string): Promise<void> {
     const { seq, ...doc } = alert;
     await tx.query(

@@ -6,6 +6,7 @@ import type { CorridorLocator } from '../domain/corridor-locator';
 import { incidentFromDetection } from '../domain/incident-from-detection';
 import { AppError } from '../errors';
 import { incidentRepository as repo } from '../repositories/incident.repository';
+import type { AuditService } from './audit.service';
 import type { Publisher } from './publisher';
 
 export interface IngestOutcome {
@@ -14,7 +15,7 @@ export interface IngestOutcome {
 }
 
 /** Takes alerts from cameras (and the simulator): store first, then publish. */
-export function createIngestService(db: Database, publisher: Publisher, locateCorridor: CorridorLocator) {
+export function createIngestService(db: Database, publisher: Publisher, locateCorridor: CorridorLocator, audit: AuditService) {
   async function replay(sender: string, eventId: string, bodyHash: string): Promise<IngestOutcome | null> {
     const existing = await repo.findAlertByEvent(db, sender, eventId);
     if (!existing) return null;
@@ -47,6 +48,7 @@ export function createIngestService(db: Database, publisher: Publisher, locateCo
             actor: sender,
             data: { alertId: alert.id, kind: detection.kind },
           });
+          await audit.append(tx, { at: receivedAt, actor: sender, action: 'incident.opened', incidentId: incident.id, data: { alertId: alert.id, eventId: detection.eventId } });
           return { incident, alert };
         });
       } catch (error) {
