@@ -23,6 +23,7 @@ import { incidentRoutes } from './http/incidents.routes';
 import { buildOpenApiDocument } from './http/openapi';
 import { isAllowedOrigin } from './http/origin';
 import { sessionRoutes } from './http/session.routes';
+import type { Fanout } from './realtime/redis-fanout';
 import { createRealtime } from './realtime/socket';
 import { createIncidentQueryService } from './services/incident-query.service';
 import { createIngestService } from './services/ingest.service';
@@ -30,7 +31,7 @@ import { createIngestService } from './services/ingest.service';
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The composition root: everything Rasd serves, built from the dependencies passed in. */
-export async function createApplication(config: Config, deps: { db: Database; log: Logger }) {
+export async function createApplication(config: Config, deps: { db: Database; log: Logger; fanout?: Fanout | null }) {
   const { db, log } = deps;
   await migrate(db);
   const audit = createAuditService(db);
@@ -40,7 +41,7 @@ export async function createApplication(config: Config, deps: { db: Database; lo
 
   const app = express();
   const httpServer = createServer(app);
-  const realtime = createRealtime(httpServer, { sessions, incidents, allowedOrigins: config.allowedOrigins });
+  const realtime = createRealtime(httpServer, { sessions, incidents, allowedOrigins: config.allowedOrigins, adapter: deps.fanout?.adapter });
   const { io, publisher } = realtime;
   const users = createUserService(db, audit, realtime.disconnectUser);
   const ingest = createIngestService(db, publisher, createCorridorLocator(corridors.features), audit);
@@ -78,7 +79,7 @@ export async function createApplication(config: Config, deps: { db: Database; lo
   });
   app.use(express.json({ limit: limits.bodyBytesMax }));
 
-  app.use(healthRoutes({ database: () => db.query('SELECT 1') }));
+  app.use(healthRoutes({ database: () => db.query('SELECT 1'), ...(deps.fanout ? { redis: deps.fanout.ping } : {}) }));
   const openapi = buildOpenApiDocument();
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);

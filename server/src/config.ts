@@ -79,6 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    // The embedded database is one process's: instances sharing Redis must share a PostgreSQL too.
+    throw new ConfigError('Invalid configuration:\n  REDIS_URL: set DATABASE_URL as well (several instances cannot share the embedded database)');
+  }
   const users = (e.RASD_USERS ?? []).map((entry) => {
     const [username = '', role = '', password = ''] = splitPair(entry, 3);
     const parsedRole = roleSchema.safeParse(role);

@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { z } from 'zod';
 import {
   limits,
@@ -37,9 +37,15 @@ function toAck(error: unknown) {
 /** socket.io on the same origin: Origin checked at the handshake, the session cookie at connect, roles per event. */
 export function createRealtime(
   httpServer: HttpServer,
-  deps: { sessions: SessionService; incidents: IncidentQueryService; allowedOrigins: readonly string[] },
+  deps: {
+    sessions: SessionService;
+    incidents: IncidentQueryService;
+    allowedOrigins: readonly string[];
+    adapter?: ServerOptions['adapter'];
+  },
 ) {
   const io: RasdServer = new Server(httpServer, {
+    ...(deps.adapter ? { adapter: deps.adapter } : {}),
     path: '/socket.io',
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
