@@ -10,6 +10,7 @@ import { createUserService } from './auth/user.service';
 import { adminRoutes } from './http/admin.routes';
 import { incidentCommandRoutes } from './http/incident-commands.routes';
 import { createAuditService } from './services/audit.service';
+import { createEscalationService } from './services/escalation.service';
 import { createIncidentCommandService } from './services/incident-command.service';
 import type { Config } from './config';
 import type { Database } from './db/database';
@@ -46,6 +47,7 @@ export async function createApplication(config: Config, deps: { db: Database; lo
   const users = createUserService(db, audit, realtime.disconnectUser);
   const ingest = createIngestService(db, publisher, createCorridorLocator(corridors.features), audit);
   const commands = createIncidentCommandService(db, audit, publisher);
+  const stopEscalation = createEscalationService(db, commands, config.escalateAfterS).start((err) => log.error({ err }, 'escalation sweep failed'));
 
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -118,6 +120,7 @@ export async function createApplication(config: Config, deps: { db: Database; lo
       return typeof address === 'object' && address ? address.port : port;
     },
     async close(): Promise<void> {
+      stopEscalation();
       await io.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

@@ -20,6 +20,8 @@ export interface ServerToClientEvents {
   'incident:upsert': (incident: Incident) => void;
   'alert:new': (payload: AlertNewPayload) => void;
   'presence:update': (payload: PresencePayload) => void;
+  /** To commanders: an incident stayed unclaimed past RASD_ESCALATE_AFTER_S. */
+  'incident:escalated': (incident: Incident) => void;
 }
 
 /** Client → server events. */

@@ -77,6 +77,8 @@ export const incidentSchema = z.object({
   cameraId: z.string().nullable(),
   speedKmh: z.number().nullable(),
   verification: verificationSchema.nullable(),
+  /** When it was escalated for staying unclaimed too long (null: not escalated). */
+  escalatedAt: z.string().nullable(),
 });
 export type Incident = z.infer<typeof incidentSchema>;
 

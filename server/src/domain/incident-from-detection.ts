@@ -26,5 +26,6 @@ export function incidentFromDetection(
     cameraId: detection.cameraId,
     speedKmh: detection.speedKmh ?? null,
     verification: null,
+    escalatedAt: null,
   };
 }

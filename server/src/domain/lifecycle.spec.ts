@@ -28,6 +28,7 @@ function incident(status: IncidentStatus, source: IncidentSource = 'camera', hol
     cameraId: null,
     speedKmh: null,
     verification: null,
+    escalatedAt: null,
   };
 }
 
@@ -205,5 +206,21 @@ describe('the whole state space', () => {
       const result = outcome(() => decide(incident(status, 'camera', officer), arrest, officer, now));
       expect(result, status).toBe(['claimed', 'verified', 'dispatched', 'actioned'].includes(status) ? 'ok' : 'invalid_transition');
     }
+  });
+});
+
+describe('escalation', () => {
+  const system: Actor = { userId: 'system', username: 'system', role: 'commander' };
+
+  it('raises an unclaimed high incident to critical and stamps it once', () => {
+    const d = decide({ ...incident('new'), severity: 'high' }, { type: 'escalate' }, system, now)!;
+    expect(d.incident).toMatchObject({ severity: 'critical', escalatedAt: now });
+    expect(d.event).toEqual({ type: 'escalated', data: { from: 'high', to: 'critical' } });
+    expect(decide(d.incident, { type: 'escalate' }, system, now)).toBeNull();
+  });
+
+  it('leaves claimed and finished incidents alone', () => {
+    expect(decide(incident('claimed', 'camera', officer), { type: 'escalate' }, system, now)).toBeNull();
+    expect(decide(incident('closed'), { type: 'escalate' }, system, now)).toBeNull();
   });
 });

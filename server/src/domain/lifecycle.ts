@@ -23,7 +23,8 @@ export type IncidentCommand =
   | { type: 'handover'; to: Actor }
   | { type: 'verify'; request: VerifyRequest }
   | { type: 'action'; request: LegalActionRequest; actionId: string }
-  | { type: 'close' };
+  | { type: 'close' }
+  | { type: 'escalate' };
 
 /** What a command changed: the new incident and the history entry that records it. */
 export interface Decision {
@@ -158,6 +159,16 @@ export function decide(incident: Incident, command: IncidentCommand, actor: Acto
       if (incident.status !== 'actioned') throw invalid(incident, 'close');
       if (!holds(incident, actor) && !isCommander) throw new AppError('forbidden', 'only the holder or a commander can close it');
       return { incident: { ...incident, status: 'closed', claimedBy: null }, event: { type: 'closed', data: {} } };
+
+    case 'escalate': {
+      // Only an incident still waiting for someone escalates, and only once.
+      if (incident.claimedBy || incident.escalatedAt || !['new', 'verifying', 'verified'].includes(incident.status)) return null;
+      const severity = incident.severity === 'low' ? 'medium' : incident.severity === 'medium' ? 'high' : 'critical';
+      return {
+        incident: { ...incident, severity, escalatedAt: now },
+        event: { type: 'escalated', data: { from: incident.severity, to: severity } },
+      };
+    }
 
     default: {
       const unknown: never = command;

@@ -60,7 +60,7 @@ export function createRealtime(
       if (!user) return next(new Error('unauthorized'));
       socket.data.user = user;
       socket.data.watching = null;
-      void socket.join([deskRoom, `user:${user.id}`, `session:${hashId(sessionId!)}`]);
+      void socket.join([deskRoom, `role:${user.role}`, `user:${user.id}`, `session:${hashId(sessionId!)}`]);
       next();
     } catch {
       next(new Error('unavailable'));
@@ -112,6 +112,7 @@ export function createRealtime(
   const publisher: Publisher = {
     incidentChanged: (incident: Incident) => io.to(deskRoom).emit('incident:upsert', incident),
     alertStored: (alert: Alert) => io.to(deskRoom).emit('alert:new', { alert, incidentId: alert.incidentId }),
+    incidentEscalated: (incident: Incident) => io.to('role:commander').emit('incident:escalated', incident),
   };
   return {
     io,

@@ -113,6 +113,18 @@ export const incidentRepository = {
     return rows.map(withSeq<Incident>);
   },
 
+  /** Unclaimed, unescalated critical or high incidents first seen before `cutoff`. */
+  async awaitingEscalation(q: Queryable, cutoff: string): Promise<string[]> {
+    const rows = await q.query<{ id: string }>(
+      `SELECT id FROM incidents WHERE status IN ('new', 'verifying', 'verified')
+         AND doc->'claimedBy' = 'null'::jsonb AND doc->'escalatedAt' = 'null'::jsonb
+         AND doc->>'severity' IN ('critical', 'high') AND (doc->>'firstSeenAt')::timestamptz < $1
+       ORDER BY seq LIMIT 200`,
+      [cutoff],
+    );
+    return rows.map((r) => r.id);
+  },
+
   /** Every incident changed after `since`, oldest change first, so a client can apply them in order. */
   async changedSince(q: Queryable, since: number, statuses: readonly IncidentStatus[] | null, limit: number): Promise<Incident[]> {
     const rows = await q.query<SeqDoc<Incident>>(

@@ -31,6 +31,7 @@ export function createIncidentCommandService(db: Database, audit: AuditService, 
           return next;
         });
         publisher.incidentChanged(stored);
+        if (command.type === 'escalate') publisher.incidentEscalated(stored);
         return stored;
       } catch (error) {
         if (!(error instanceof StaleIncident)) throw error;

@@ -17,7 +17,9 @@ export function createIncidentQueryService(db: Database) {
         query.since === undefined
           ? await repo.list(db, query.status ?? activeStatuses, limit)
           : await repo.changedSince(db, query.since, query.status ?? null, limit);
-      const seq = incidents.reduce((max, i) => Math.max(max, i.seq), seqNow);
+      // A catch-up cut short by the limit reports the last seq it returned, so the next one resumes there.
+      const truncated = query.since !== undefined && incidents.length === limit;
+      const seq = truncated ? incidents.at(-1)!.seq : incidents.reduce((max, i) => Math.max(max, i.seq), seqNow);
       return { incidents, seq };
     },
 

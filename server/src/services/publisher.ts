@@ -4,4 +4,5 @@ import type { Alert, Incident } from '@rasd/shared';
 export interface Publisher {
   incidentChanged(incident: Incident): void;
   alertStored(alert: Alert): void;
+  incidentEscalated(incident: Incident): void;
 }

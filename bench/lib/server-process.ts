@@ -1,0 +1,137 @@
+import type { ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { sleep } from './clock';
+import { freePort, makeTempDir, removeTempDir, repoRoot, spawnTracked, stopChild } from './children';
+
+export type ServerKind = 'rasd' | 'ws';
+
+export interface ServerOptions {
+  /** PostgreSQL instead of the embedded database. */
+  databaseUrl?: string;
+  /** Start Node with --cpu-prof writing into this directory. */
+  cpuProfDir?: string;
+}
+
+export interface RunningServer {
+  kind: ServerKind;
+  url: string;
+  pid: number;
+  username: string;
+  password: string;
+  secret: string;
+  /** The last lines the server wrote to stderr/stdout (for error reports). */
+  logTail(): string;
+  stop(): Promise<void>;
+}
+
+const entry: Record<ServerKind, string> = {
+  rasd: 'server/src/main.ts',
+  ws: 'bench/reference/ws-server.ts',
+};
+
+/** Starts Rasd (or the reference) in its own process and waits until GET /readyz answers 200. */
+export async function startServer(kind: ServerKind, options: ServerOptions = {}): Promise<RunningServer> {
+  const dataDir = makeTempDir(`rasd-bench-${kind}-`);
+  const port = await freePort();
+  const password = randomBytes(12).toString('base64url');
+  const secret = randomBytes(18).toString('base64url');
+  const nodeArgs = ['--import', 'tsx'];
+  if (options.cpuProfDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    RASD_USERS: `bench:officer:${password}`,
+    RASD_INGEST_KEYS: `bench:${secret}`,
+    RASD_SIMULATOR: 'off',
+    LOG_LEVEL: 'warn',
+  };
+  delete env.DATABASE_URL;
+  delete env.NODE_OPTIONS;
+  if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
+
+  const child: ChildProcess = spawnTracked(process.execPath, [...nodeArgs, path.join(repoRoot, entry[kind])], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const tail: string[] = [];
+  const keep = (chunk: Buffer) => {
+    tail.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    if (tail.length > 40) tail.splice(0, tail.length - 40);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${kind} server exited with ${child.exitCode}:\n${tail.join('\n')}`);
+    try {
+      if ((await request('GET', `${url}/readyz`)).status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stopChild(child, 1000, 'SIGKILL');
+      throw new Error(`${kind} server did not become ready:\n${tail.join('\n')}`);
+    }
+    await sleep(100);
+  }
+
+  return {
+    kind,
+    url,
+    pid: child.pid ?? -1,
+    username: 'bench',
+    password,
+    secret,
+    logTail: () => tail.join('\n'),
+    async stop() {
+      await stopChild(child, 15_000);
+      removeTempDir(dataDir);
+    },
+  };
+}
+
+export interface HttpAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** One plain HTTP request (node:http, so headers such as Origin are sent exactly as given). */
+export function request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+  return new Promise((resolve, reject) => {
+    const text = body === undefined ? undefined : JSON.stringify(body);
+    const req = http.request(url, {
+      method,
+      headers: text === undefined ? headers : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), ...headers },
+    });
+    req.setTimeout(30_000, () => req.destroy(new Error(`${method} ${url} timed out`)));
+    req.on('response', (res) => {
+      let data = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (data += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(text);
+  });
+}
+
+/** Logs in like the desk's browser does and returns the `rasd_session=…` cookie pair. */
+export async function login(server: RunningServer): Promise<string> {
+  if (server.kind === 'ws') return 'rasd_session=reference';
+  const answer = await request('POST', `${server.url}/api/v1/session`, { username: server.username, password: server.password }, {
+    origin: server.url,
+  });
+  if (answer.status !== 200) throw new Error(`login failed: HTTP ${answer.status} ${answer.body}`);
+  const setCookie = answer.headers['set-cookie'] ?? [];
+  const pair = setCookie.map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith('rasd_session='));
+  if (!pair) throw new Error('login answered without a rasd_session cookie');
+  return pair;
+}

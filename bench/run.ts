@@ -1,0 +1,202 @@
+/**
+ * `pnpm bench` — fan-out latency, ingest throughput, the dashboard under load (and a CPU profile).
+ * `pnpm bench --quick` — one short cell per section (~1 minute), for CI: no thresholds, exit 0
+ * unless the harness itself breaks. See bench/README.md.
+ *
+ * Flags: --quick, --only=latency,throughput,dashboard,profile, --reps=N, --measure-s=N,
+ *        --soak-s=N, --no-readme, --readme (also refresh the README from a quick run).
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { installCleanup } from './lib/children';
+import { fmt, refreshReadme, writeResults } from './lib/report';
+import { dashboardTables, runDashboard, type DashboardResult } from './sections/dashboard';
+import { latencyTables, runLatency, type LatencyResult } from './sections/latency';
+import { profileTables, runProfile, type ProfileResult } from './sections/profile';
+import { runThroughput, throughputTables, type ThroughputResult } from './sections/throughput';
+import { readmeTemplate } from './readme-template';
+
+type SectionName = 'latency' | 'throughput' | 'dashboard' | 'profile';
+const allSections: SectionName[] = ['latency', 'throughput', 'dashboard', 'profile'];
+
+interface Sections {
+  latency?: LatencyResult;
+  throughput?: ThroughputResult;
+  dashboard?: DashboardResult;
+  profile?: ProfileResult;
+}
+
+interface Results extends Record<string, unknown> {
+  date: string;
+  mode: 'full' | 'quick';
+  machine: { cores: number; cpuModel: string; memoryGb: number; node: string; platform: string; loadAverageAtStart: number[] };
+  startedAt: string;
+  durationS: number;
+  sections: Sections;
+  errors: Record<string, string>;
+}
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+
+function parseArgs(argv: string[]) {
+  const flags = new Map<string, string>();
+  for (const arg of argv) {
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (m) flags.set(m[1]!, m[2] ?? 'true');
+    else if (arg !== '--') throw new Error(`unknown argument ${arg}`);
+  }
+  const quick = flags.has('quick');
+  const num = (name: string, fallback: number) => {
+    const v = flags.get(name);
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} needs a positive number`);
+    return n;
+  };
+  const only = flags.get('only')?.split(',').map((s) => s.trim()) as SectionName[] | undefined;
+  for (const s of only ?? []) if (!allSections.includes(s)) throw new Error(`--only: unknown section ${s} (${allSections.join(', ')})`);
+  const sections = only ?? (quick ? allSections.filter((s) => s !== 'profile') : allSections);
+  return {
+    quick,
+    sections,
+    reps: num('reps', quick ? 1 : 3),
+    measureS: num('measure-s', quick ? 3 : 10),
+    soakS: num('soak-s', quick ? 15 : 600),
+    readme: flags.has('readme') || (!quick && !flags.has('no-readme')),
+  };
+}
+
+function machine(): Results['machine'] {
+  const cpus = os.cpus();
+  return {
+    cores: cpus.length,
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
+  };
+}
+
+/** The tables of every section present, as printed and as put in the README. */
+export function renderAll(r: Results): string {
+  const m = r.machine;
+  const parts = [
+    `Machine: ${m.cores} cores (os.cpus().length), ${m.cpuModel}, ${m.memoryGb} GiB, Node ${m.node}; ` +
+      `load average at start ${m.loadAverageAtStart.join(' / ')}. Run: ${r.mode}, ${r.date}.`,
+  ];
+  const s = r.sections;
+  if (s.latency)
+    parts.push(
+      `### 1. Ingest → dashboard latency (medians of ${s.latency.options.reps} interleaved repetitions, ${s.latency.options.measureS} s each after ${s.latency.options.warmupS} s warm-up)\n\n${latencyTables(s.latency)}`,
+    );
+  if (s.throughput) parts.push(`### 2. Ingest throughput (${s.throughput.options.clients} connected clients)\n\n${throughputTables(s.throughput)}`);
+  if (s.dashboard) parts.push(`### 3. Dashboard under load (headless Chromium)\n\n${dashboardTables(s.dashboard)}`);
+  if (s.profile) parts.push(`### Where the server's time goes\n\n${profileTables(s.profile)}`);
+  for (const [name, message] of Object.entries(r.errors)) parts.push(`**${name} failed:** ${message}`);
+  return parts.join('\n\n');
+}
+
+async function main(): Promise<number> {
+  installCleanup();
+  const args = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const date = new Date().toISOString().slice(0, 10);
+  const log = (line: string) => console.log(`[${fmt((Date.now() - started) / 1000, 0).padStart(4)} s] ${line}`);
+  const results: Results = {
+    date,
+    mode: args.quick ? 'quick' : 'full',
+    machine: machine(),
+    startedAt: new Date(started).toISOString(),
+    durationS: 0,
+    sections: {},
+    errors: {},
+  };
+  console.log(`Rasd benchmarks (${results.mode}) on ${results.machine.cores} cores — ${results.machine.cpuModel}, Node ${process.version}`);
+  console.log(`sections: ${args.sections.join(', ')}\n`);
+
+  const section = async <K extends SectionName>(name: K, fn: () => Promise<NonNullable<Sections[K]>>) => {
+    if (!args.sections.includes(name)) return;
+    try {
+      results.sections[name] = await fn();
+    } catch (error) {
+      results.errors[name] = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      log(`${name} FAILED: ${results.errors[name]}`);
+    }
+  };
+
+  await section('latency', () =>
+    runLatency({
+      cells: args.quick
+        ? [{ clients: 100, rate: 100 }]
+        : [
+            { clients: 100, rate: 100 },
+            { clients: 100, rate: 1000 },
+            { clients: 1000, rate: 100 },
+            { clients: 1000, rate: 1000 },
+          ],
+      reps: args.reps,
+      warmupS: args.quick ? 1 : 3,
+      measureS: args.measureS,
+      servers: ['rasd', 'ws'],
+      batchSize: 50,
+      drainS: args.quick ? 3 : 5,
+      log,
+    }),
+  );
+  await section('throughput', () =>
+    runThroughput({
+      databases: args.quick ? ['pglite'] : ['pglite', 'postgres'],
+      steps: args.quick ? [200, 400, 800] : [250, 500, 750, 1000, 1250, 1500, 2000, 2500, 3000, 4000, 5000],
+      stepS: args.quick ? 2 : 5,
+      warmupS: 1,
+      clients: 100,
+      refine: !args.quick,
+      postgresUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
+      log,
+    }),
+  );
+  await section('dashboard', () =>
+    runDashboard({
+      incidents: args.quick ? 500 : 5000,
+      preloadRate: 500,
+      streamRate: 50,
+      soakS: args.soakS,
+      heapEveryS: args.quick ? 5 : 30,
+      panZoomS: args.quick ? 4 : 10,
+      chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      log,
+    }),
+  );
+  await section('profile', () =>
+    runProfile({
+      cell: { clients: 1000, rate: 1000 },
+      warmupS: 3,
+      measureS: args.measureS,
+      batchSize: 50,
+      drainS: 5,
+      keepAs: path.join(benchDir, 'results', 'profiles', `${date}-rasd-C1000xR1000.cpuprofile`),
+      log,
+    }),
+  );
+
+  results.durationS = Math.round((Date.now() - started) / 1000);
+  const { file, merged } = writeResults(path.join(benchDir, 'results'), `${date}${args.quick ? '.quick' : ''}.json`, results);
+  console.log(`\n${renderAll(results)}\n`);
+  console.log(`results: ${path.relative(process.cwd(), file)}`);
+  if (args.readme) {
+    refreshReadme(path.join(benchDir, 'README.md'), renderAll(merged), readmeTemplate);
+    console.log('README: bench/README.md refreshed');
+  }
+  console.log(`total ${results.durationS} s`);
+  return Object.keys(results.errors).length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

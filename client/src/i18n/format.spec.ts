@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { formatIncidentTime, formatNumber } from './format';
+
+describe('formatIncidentTime', () => {
+  const now = new Date('2026-11-22T21:00:00Z');
+
+  it('shows Cairo wall-clock time, not UTC', () => {
+    expect(formatIncidentTime('2026-11-22T18:00:00Z', 'en', now)).toBe('20:00:00');
+  });
+
+  it('uses Arabic-Indic digits in Arabic', () => {
+    expect(formatIncidentTime('2026-11-22T18:00:00Z', 'ar', now)).toBe('٢٠:٠٠:٠٠');
+  });
+
+  it('adds the date when it is not today in Cairo', () => {
+    // 23:30 UTC on the 21st is already the 22nd in Cairo, so it counts as today.
+    expect(formatIncidentTime('2026-11-21T23:30:00Z', 'en', now)).toBe('01:30:00');
+    expect(formatIncidentTime('2026-11-20T18:00:00Z', 'en', now)).toContain('20 Nov');
+  });
+
+  it('shows a dash for an unreadable date', () => {
+    expect(formatIncidentTime('yesterday', 'en', now)).toBe('—');
+  });
+});
+
+describe('formatNumber', () => {
+  it('localises digits', () => {
+    expect(formatNumber(12, 'ar')).toBe('١٢');
+    expect(formatNumber(12, 'en')).toBe('12');
+  });
+});

@@ -1,0 +1,82 @@
+import type { StateCreator } from 'zustand';
+import type { Incident } from '@rasd/shared';
+import type { ParsedIncidentList } from '../lib/parse';
+import type { AppState } from './index';
+
+export interface IncidentsSlice {
+  incidents: Record<string, Incident>;
+  /** Highest seq applied; null until the first catch-up has completed. */
+  lastSeq: number | null;
+  /** True while a catch-up is in flight: live events go to `buffer` instead of the map. */
+  syncing: boolean;
+  syncToken: number;
+  buffer: Incident[];
+  /** Applies the incident only if its seq is newer than the stored one; true when applied. */
+  upsertIncident: (incident: Incident) => boolean;
+  /** Entry point for live `incident:upsert` events. */
+  receiveLive: (incident: Incident) => void;
+  /** Starts buffering live events; returns the token `finishCatchUp` must present. */
+  beginCatchUp: () => number;
+  /** Applies a catch-up answer, then the buffered live events in seq order. */
+  finishCatchUp: (token: number, list: ParsedIncidentList) => boolean;
+  resetIncidents: () => void;
+}
+
+const initial = {
+  incidents: {},
+  lastSeq: null,
+  syncing: false,
+  syncToken: 0,
+  buffer: [],
+} satisfies Partial<IncidentsSlice>;
+
+function applyAll(
+  incidents: Record<string, Incident>,
+  lastSeq: number | null,
+  batch: readonly Incident[],
+): { incidents: Record<string, Incident>; lastSeq: number | null } {
+  let next = incidents;
+  let seq = lastSeq;
+  // Seq order replays history as it happened; the per-incident check alone already makes
+  // the end state independent of arrival order (an older copy never overwrites a newer one).
+  for (const incident of [...batch].sort((a, b) => a.seq - b.seq)) {
+    const stored = next[incident.id];
+    if (stored && stored.seq >= incident.seq) continue;
+    if (next === incidents) next = { ...incidents };
+    next[incident.id] = incident;
+    seq = seq === null ? incident.seq : Math.max(seq, incident.seq);
+  }
+  return { incidents: next, lastSeq: seq };
+}
+
+export const createIncidentsSlice: StateCreator<AppState, [], [], IncidentsSlice> = (set, get) => ({
+  ...initial,
+  upsertIncident: (incident) => {
+    const before = get().incidents;
+    const result = applyAll(before, get().lastSeq, [incident]);
+    if (result.incidents === before) return false;
+    set(result);
+    return true;
+  },
+  receiveLive: (incident) => {
+    if (get().syncing) set((s) => ({ buffer: [...s.buffer, incident] }));
+    else get().upsertIncident(incident);
+  },
+  beginCatchUp: () => {
+    const token = get().syncToken + 1;
+    // The buffer survives a retried catch-up: per-incident seq rules make replaying it safe,
+    // and it does not rely on the next answer covering those events.
+    set({ syncing: true, syncToken: token });
+    return token;
+  },
+  finishCatchUp: (token, list) => {
+    const state = get();
+    if (!state.syncing || token !== state.syncToken) return false;
+    const snapshot = applyAll(state.incidents, state.lastSeq, list.incidents);
+    const floor = snapshot.lastSeq === null ? list.seq : Math.max(snapshot.lastSeq, list.seq);
+    const merged = applyAll(snapshot.incidents, floor, state.buffer);
+    set({ ...merged, syncing: false, buffer: [] });
+    return true;
+  },
+  resetIncidents: () => set((s) => ({ ...initial, syncToken: s.syncToken + 1 })),
+});

@@ -1,0 +1,26 @@
+import { create, type StateCreator } from 'zustand';
+import type { Language } from '@rasd/shared';
+import { createSessionSlice, type SessionSlice } from './session-slice';
+import { createIncidentsSlice, type IncidentsSlice } from './incidents-slice';
+import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
+import { createUiSlice, type UiSlice } from './ui-slice';
+import { readStoredLanguage } from '../i18n/language';
+
+export type AppState = SessionSlice & IncidentsSlice & ConnectionSlice & UiSlice;
+
+/** The combined store; tests pass it to `createStore` from zustand/vanilla for a fresh copy. */
+export const appStateCreator =
+  (language: Language): StateCreator<AppState> =>
+  (...a) => ({
+    ...createSessionSlice(...a),
+    ...createIncidentsSlice(...a),
+    ...createConnectionSlice(...a),
+    ...createUiSlice(language)(...a),
+  });
+
+export const useStore = create<AppState>()(appStateCreator(readStoredLanguage()));
+
+/** What non-React modules (socket, sync) need from the store. */
+export interface StoreHandle {
+  getState: () => AppState;
+}

@@ -1,0 +1,115 @@
+import { io, type Socket } from 'socket.io-client';
+import {
+  errorBodySchema,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from '@rasd/shared';
+import { ApiError, currentSession, fetchIncidents } from '../api/http';
+import { parseAlertIncidentId, parseIncident, parseIncidentList, type ParsedIncidentList } from '../lib/parse';
+import type { StoreHandle } from '../store';
+import { catchUpWithRetry } from './sync';
+
+type RasdSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const ackTimeoutMs = 10_000;
+/** Failed reconnect attempts before the indicator says offline rather than reconnecting. */
+const attemptsBeforeOffline = 3;
+const refusedRetryMs = 3_000;
+
+async function fetchSinceOverSocket(socket: RasdSocket, since: number | null): Promise<ParsedIncidentList> {
+  // The first load wants the active incidents, not the whole history after seq 0.
+  if (since === null) return fetchIncidents();
+  const response: unknown = await socket.timeout(ackTimeoutMs).emitWithAck('incidents:since', { since });
+  const failure = errorBodySchema.safeParse(response);
+  if (failure.success) throw new ApiError(0, failure.data.error.code, failure.data.error.message);
+  const list = parseIncidentList((response as { data?: unknown } | null)?.data);
+  if (!list) throw new ApiError(0, 'bad_response', 'unexpected incidents:since answer');
+  return list;
+}
+
+export interface LiveConnectionOptions {
+  /** Called when the server refuses the socket and the session turns out to be gone. */
+  onUnauthorized: () => void;
+}
+
+/** Opens the live socket and keeps the store in step with it; returns a stop function. */
+export function startLiveConnection(store: StoreHandle, options: LiveConnectionOptions): () => void {
+  const socket: RasdSocket = io({
+    path: '/socket.io',
+    transports: ['websocket'],
+    withCredentials: true,
+    autoConnect: false,
+  });
+  let stopped = false;
+  // A catch-up loop belongs to one connection; a later connect starts its own.
+  let generation = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const setConnection = store.getState().setConnection;
+
+  socket.on('connect', () => {
+    const mine = ++generation;
+    setConnection('reconnecting');
+    void catchUpWithRetry(store, (since) => fetchSinceOverSocket(socket, since), {
+      shouldContinue: () => socket.connected && !stopped && generation === mine,
+      onError: (error) => console.warn('rasd: catch-up failed, retrying', error),
+    }).then((caughtUp) => {
+      if (caughtUp && socket.connected && !stopped && generation === mine) setConnection('connected');
+    });
+  });
+
+  socket.on('disconnect', () => {
+    if (!stopped) setConnection(socket.active ? 'reconnecting' : 'offline');
+  });
+
+  const onReconnectAttempt = (attempt: number) => {
+    setConnection(attempt > attemptsBeforeOffline ? 'offline' : 'reconnecting');
+  };
+  socket.io.on('reconnect_attempt', onReconnectAttempt);
+
+  socket.on('connect_error', () => {
+    // While `active`, the manager retries by itself; otherwise the server refused us.
+    if (socket.active || stopped) return;
+    setConnection('offline');
+    void currentSession()
+      .then((user) => {
+        if (stopped) return;
+        if (user === null) options.onUnauthorized();
+        else retryTimer = setTimeout(() => socket.connect(), refusedRetryMs);
+      })
+      .catch(() => {
+        if (!stopped) retryTimer = setTimeout(() => socket.connect(), refusedRetryMs);
+      });
+  });
+
+  socket.on('incident:upsert', (payload) => {
+    const incident = parseIncident(payload);
+    if (incident) store.getState().receiveLive(incident);
+    else console.warn('rasd: dropped an invalid incident:upsert payload');
+  });
+
+  socket.on('alert:new', (payload) => {
+    const incidentId = parseAlertIncidentId(payload);
+    if (incidentId) store.getState().noteAlert(incidentId);
+  });
+
+  const onBrowserOffline = () => setConnection('offline');
+  const onBrowserOnline = () => {
+    if (socket.connected) return;
+    setConnection('reconnecting');
+    if (!socket.active) socket.connect();
+  };
+  window.addEventListener('offline', onBrowserOffline);
+  window.addEventListener('online', onBrowserOnline);
+
+  socket.connect();
+
+  return () => {
+    stopped = true;
+    clearTimeout(retryTimer);
+    window.removeEventListener('offline', onBrowserOffline);
+    window.removeEventListener('online', onBrowserOnline);
+    socket.removeAllListeners();
+    socket.io.off('reconnect_attempt', onReconnectAttempt);
+    socket.disconnect();
+  };
+}

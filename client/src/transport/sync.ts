@@ -1,0 +1,48 @@
+import type { ParsedIncidentList } from '../lib/parse';
+import type { StoreHandle } from '../store';
+
+/** Fetches what changed after `since`; null means "no seq yet: give the active incidents". */
+export type FetchSince = (since: number | null) => Promise<ParsedIncidentList>;
+
+/**
+ * One catch-up: live events are buffered from before the request is sent, so together
+ * with the answer they cover everything after `lastSeq`. False if superseded.
+ */
+export async function catchUp(store: StoreHandle, fetchSince: FetchSince): Promise<boolean> {
+  const since = store.getState().lastSeq;
+  const token = store.getState().beginCatchUp();
+  const list = await fetchSince(since);
+  return store.getState().finishCatchUp(token, list);
+}
+
+export interface RetryOptions {
+  /** Stop retrying once this turns false (the socket dropped; its next connect retries). */
+  shouldContinue: () => boolean;
+  sleep?: (ms: number) => Promise<void>;
+  delaysMs?: readonly number[];
+  onError?: (error: unknown) => void;
+}
+
+const defaultDelays = [1_000, 2_000, 4_000, 8_000, 15_000];
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Retries `catchUp` with backoff; resolves true once caught up, false when told to stop. */
+export async function catchUpWithRetry(
+  store: StoreHandle,
+  fetchSince: FetchSince,
+  options: RetryOptions,
+): Promise<boolean> {
+  const delays = options.delaysMs ?? defaultDelays;
+  const sleep = options.sleep ?? defaultSleep;
+  for (let attempt = 0; options.shouldContinue(); attempt++) {
+    try {
+      if (await catchUp(store, fetchSince)) return true;
+      return false;
+    } catch (error) {
+      options.onError?.(error);
+    }
+    const delay = delays[Math.min(attempt, delays.length - 1)] ?? 15_000;
+    await sleep(delay);
+  }
+  return false;
+}

@@ -1,0 +1,65 @@
+import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { kindLabels, severityLabels, sourceLabels, statusLabels, type Incident } from '@rasd/shared';
+import { formatIncidentTime, formatNumber } from '../i18n/format';
+import { corridorName } from '../lib/incidents';
+import { useStore } from '../store';
+
+export const IncidentItem = memo(function IncidentItem({ incident }: { incident: Incident }) {
+  const { t } = useTranslation();
+  const language = useStore((s) => s.language);
+  const selected = useStore((s) => s.selectedId === incident.id);
+  const flashCount = useStore((s) => (s.flash?.incidentId === incident.id ? s.flash.count : 0));
+  const ref = useRef<HTMLLIElement>(null);
+
+  useEffect(() => {
+    // A marker click selects without the list's help; keep the chosen row in sight.
+    if (selected) ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [selected]);
+
+  const choose = () => useStore.getState().select(incident.id, true);
+  const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      choose();
+    }
+  };
+  const corridor = corridorName(incident.corridorId, language) ?? t('incidents.noCorridor');
+
+  return (
+    <li
+      ref={ref}
+      className={`incident-item kind-${incident.kind} severity-${incident.severity}`}
+      data-testid="incident-item"
+      data-incident-id={incident.id}
+      data-severity={incident.severity}
+      data-status={incident.status}
+      role="option"
+      aria-selected={selected}
+      tabIndex={0}
+      onClick={choose}
+      onKeyDown={onKeyDown}
+    >
+      {flashCount > 0 && <span key={flashCount} className="incident-flash" aria-hidden="true" />}
+      <div className="incident-row">
+        <span className="incident-kind">{kindLabels[incident.kind][language]}</span>
+        <span className={'badge badge--' + incident.severity}>{severityLabels[incident.severity][language]}</span>
+      </div>
+      <div className="incident-row incident-corridor">{corridor}</div>
+      <div className="incident-row incident-meta">
+        <span className={'status status--' + incident.status}>{statusLabels[incident.status][language]}</span>
+        <span>{sourceLabels[incident.source][language]}</span>
+        <time dateTime={incident.lastSeenAt}>{formatIncidentTime(incident.lastSeenAt, language)}</time>
+      </div>
+      <div className="incident-row incident-meta">
+        <span className="incident-plate" dir="auto">
+          {incident.plate ?? t('incidents.noPlate')}
+        </span>
+        {incident.speedKmh !== null && (
+          <span>{t('incidents.speed', { n: formatNumber(Math.round(incident.speedKmh), language) })}</span>
+        )}
+        <span>{t('incidents.alerts', { count: incident.alertCount, n: formatNumber(incident.alertCount, language) })}</span>
+      </div>
+    </li>
+  );
+});

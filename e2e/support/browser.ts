@@ -1,0 +1,23 @@
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+
+export const artifactsDir = fileURLToPath(new URL('../artifacts/', import.meta.url));
+
+/** Debian's Chromium, headless, with nothing reaching for the internet. */
+export async function launchBrowser(): Promise<Browser> {
+  await mkdir(artifactsDir, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
