@@ -26,6 +26,8 @@ import { isAllowedOrigin } from './http/origin';
 import { sessionRoutes } from './http/session.routes';
 import type { Fanout } from './realtime/redis-fanout';
 import { createRealtime } from './realtime/socket';
+import { oversightRoutes } from './http/oversight.routes';
+import { createOversightService } from './services/oversight.service';
 import { createIncidentQueryService } from './services/incident-query.service';
 import { createIngestService } from './services/ingest.service';
 
@@ -94,6 +96,7 @@ export async function createApplication(config: Config, deps: { db: Database; lo
   app.use(incidentRoutes(sessions, incidents));
   app.use(incidentCommandRoutes(sessions, users, commands));
   app.use(adminRoutes(sessions, users, audit));
+  app.use(oversightRoutes(sessions, createOversightService(db)));
   app.use('/api', () => {
     throw new AppError('not_found', 'no such endpoint');
   });

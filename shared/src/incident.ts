@@ -150,3 +150,37 @@ export const verifyRequestSchema = z.object({
 export type VerifyRequest = z.infer<typeof verifyRequestSchema>;
 
 export const handoverRequestSchema = z.object({ username: z.string().min(1).max(limits.usernameMax) });
+
+const percentilesSchema = z.object({ p50: z.number().nullable(), p90: z.number().nullable(), n: z.number().int() });
+
+export const handoverIncidentSchema = incidentSchema.pick({
+  id: true,
+  kind: true,
+  severity: true,
+  status: true,
+  corridorId: true,
+  claimedBy: true,
+  firstSeenAt: true,
+  plate: true,
+});
+
+/** `GET /api/v1/shifts/summary`: what came in during a shift, how fast it was handled, what passes on. */
+export const shiftSummarySchema = z.object({
+  shift: z.object({ start: z.string(), end: z.string(), label: z.string() }),
+  counts: z.object({
+    total: z.number().int(),
+    byKind: z.record(z.string(), z.number().int()),
+    bySource: z.record(z.string(), z.number().int()),
+    byStatus: z.record(z.string(), z.number().int()),
+    byCorridor: z.record(z.string(), z.number().int()),
+    byHour: z.record(z.string(), z.number().int()),
+  }),
+  responseTimes: z.object({
+    alertToClaimMs: percentilesSchema,
+    claimToActionMs: percentilesSchema,
+    verificationMs: percentilesSchema,
+  }),
+  actions: z.object({ byType: z.record(z.string(), z.number().int()), byTrack: z.record(z.string(), z.number().int()) }),
+  handover: z.object({ openIncidents: z.array(handoverIncidentSchema) }),
+});
+export type ShiftSummary = z.infer<typeof shiftSummarySchema>;

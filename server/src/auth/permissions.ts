@@ -16,6 +16,8 @@ export const permissions = {
   'users:directory': everyone,
   'users:manage': ['admin'],
   'audit:verify': ['commander', 'admin'],
+  'shifts:summary': ['commander', 'admin'],
+  'incidents:export': ['commander', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;
 

@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import {
+  handoverRequestSchema,
+  legalActionRequestSchema,
+  shiftSummarySchema,
+  userCreateSchema,
+  userSchema,
+  userUpdateSchema,
+  verifyRequestSchema,
   detectionSchema,
   errorBodySchema,
   incidentDetailSchema,
@@ -21,6 +28,17 @@ const components = {
   LoginRequest: loginRequestSchema,
   SessionResponse: sessionResponseSchema,
   Error: errorBodySchema,
+  LegalActionRequest: legalActionRequestSchema,
+  VerifyRequest: verifyRequestSchema,
+  HandoverRequest: handoverRequestSchema,
+  ShiftSummary: shiftSummarySchema,
+  User: userSchema,
+  UserCreate: userCreateSchema,
+  UserUpdate: userUpdateSchema,
+  AuditVerification: z.union([
+    z.object({ ok: z.literal(true), entries: z.number().int() }),
+    z.object({ ok: z.literal(false), firstBadEntry: z.object({ id: z.number().int(), reason: z.string() }) }),
+  ]),
 } satisfies Record<string, z.ZodType>;
 type Component = keyof typeof components;
 
@@ -69,7 +87,57 @@ const paths: Record<string, Record<string, Operation>> = {
   '/api/v1/incidents/{id}': {
     get: { summary: 'One incident with its alerts and history', security: 'session', ok: [{ status: 200, schema: 'IncidentDetail' }], errors: [401, 404] },
   },
+  ...commandPaths(),
+  '/api/v1/incidents.geojson': {
+    get: { summary: 'Active incidents as a GeoJSON FeatureCollection', security: 'session', ok: [{ status: 200, description: 'application/geo+json' }], errors: [400, 401] },
+  },
+  '/api/v1/incidents.csv': {
+    get: {
+      summary: 'Incidents first seen in [from, to) as CSV (UTF-8 with BOM)',
+      security: 'session',
+      query: [
+        { name: 'from', description: 'ISO 8601 with zone', schema: { type: 'string', format: 'date-time' } },
+        { name: 'to', description: 'ISO 8601 with zone', schema: { type: 'string', format: 'date-time' } },
+      ],
+      ok: [{ status: 200, description: 'text/csv' }],
+      errors: [400, 401, 403],
+    },
+  },
+  '/api/v1/shifts/summary': {
+    get: {
+      summary: 'Summary of the shift containing `at` (default now)',
+      security: 'session',
+      query: [{ name: 'at', description: 'ISO 8601 with zone', schema: { type: 'string', format: 'date-time' } }],
+      ok: [{ status: 200, schema: 'ShiftSummary' }],
+      errors: [400, 401, 403],
+    },
+  },
+  '/api/v1/audit/verify': {
+    get: { summary: 'Recompute the audit hash chain', security: 'session', ok: [{ status: 200, schema: 'AuditVerification' }], errors: [401, 403] },
+  },
+  '/api/v1/users': {
+    get: { summary: 'User directory', security: 'session', ok: [{ status: 200, description: '{ users: User[] }' }], errors: [401] },
+    post: { summary: 'Create a user (admin)', security: 'session', body: 'UserCreate', ok: [{ status: 201, description: '{ user: User }' }], errors: [400, 401, 403] },
+  },
+  '/api/v1/users/{id}': {
+    patch: { summary: 'Change role, reset password or disable (admin)', security: 'session', body: 'UserUpdate', ok: [{ status: 200, description: '{ user: User }' }], errors: [400, 401, 403, 404] },
+  },
 };
+
+function commandPaths(): Record<string, Record<string, Operation>> {
+  const command = (summary: string, body?: Component, status = 200): Record<string, Operation> => ({
+    post: { summary, security: 'session', ...(body ? { body } : {}), ok: [{ status, schema: 'Incident' }], errors: [400, 401, 403, 404, 409] },
+  });
+  return {
+    '/api/v1/incidents/{id}/claim': command('Claim (exactly one holder)'),
+    '/api/v1/incidents/{id}/release': command('Release (holder or commander)'),
+    '/api/v1/incidents/{id}/takeover': command('Take over (commander)'),
+    '/api/v1/incidents/{id}/handover': command('Hand over to a named user (holder or commander)', 'HandoverRequest'),
+    '/api/v1/incidents/{id}/verify': command('Verify or reject a social report', 'VerifyRequest'),
+    '/api/v1/incidents/{id}/actions': command('Record a legal action (holder)', 'LegalActionRequest', 201),
+    '/api/v1/incidents/{id}/close': command('Close an actioned incident (holder or commander)'),
+  };
+}
 
 function operation(op: Operation, path: string) {
   const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));

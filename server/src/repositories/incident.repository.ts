@@ -113,6 +113,39 @@ export const incidentRepository = {
     return rows.map(withSeq<Incident>);
   },
 
+  /** Incidents a shift must account for: seen before it ended and open, arrived in it, or changed in it. */
+  async touching(q: Queryable, start: string, end: string): Promise<Incident[]> {
+    const rows = await q.query<SeqDoc<Incident>>(
+      `SELECT i.seq, i.doc FROM incidents i
+       WHERE (i.doc->>'firstSeenAt')::timestamptz < $2
+         AND (i.status = ANY($3) OR (i.doc->>'firstSeenAt')::timestamptz >= $1
+              OR EXISTS (SELECT 1 FROM incident_history h WHERE h.incident_id = i.id AND h.at >= $1))
+       ORDER BY (i.doc->>'firstSeenAt')::timestamptz`,
+      [start, end, activeStatuses],
+    );
+    return rows.map(withSeq<Incident>);
+  },
+
+  async histories(q: Queryable, ids: readonly string[]): Promise<Map<string, HistoryEntry[]>> {
+    const rows = await q.query<{ incident_id: string; seq: number; at: Date | string; type: string; actor: string | null; data: Record<string, unknown> }>(
+      'SELECT incident_id, seq, at, type, actor, data FROM incident_history WHERE incident_id = ANY($1) ORDER BY seq',
+      [ids],
+    );
+    const out = new Map<string, HistoryEntry[]>(ids.map((id) => [id, []]));
+    for (const { incident_id, ...r } of rows) out.get(incident_id)!.push({ ...r, seq: Number(r.seq), at: new Date(r.at).toISOString() });
+    return out;
+  },
+
+  /** Incidents first seen in [from, to), oldest first. */
+  async firstSeenBetween(q: Queryable, from: string, to: string, limit: number): Promise<Incident[]> {
+    const rows = await q.query<SeqDoc<Incident>>(
+      `SELECT seq, doc FROM incidents WHERE (doc->>'firstSeenAt')::timestamptz >= $1 AND (doc->>'firstSeenAt')::timestamptz < $2
+       ORDER BY (doc->>'firstSeenAt')::timestamptz LIMIT $3`,
+      [from, to, limit],
+    );
+    return rows.map(withSeq<Incident>);
+  },
+
   /** Unclaimed, unescalated critical or high incidents first seen before `cutoff`. */
   async awaitingEscalation(q: Queryable, cutoff: string): Promise<string[]> {
     const rows = await q.query<{ id: string }>(

@@ -46,7 +46,7 @@ export function createIngestService(db: Database, publisher: Publisher, locateCo
             at: receivedAt,
             type: 'opened',
             actor: sender,
-            data: { alertId: alert.id, kind: detection.kind },
+            data: { alertId: alert.id, kind: detection.kind, status: incident.status },
           });
           await audit.append(tx, { at: receivedAt, actor: sender, action: 'incident.opened', incidentId: incident.id, data: { alertId: alert.id, eventId: detection.eventId } });
           return { incident, alert };
