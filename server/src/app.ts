@@ -26,6 +26,9 @@ import { isAllowedOrigin } from './http/origin';
 import { sessionRoutes } from './http/session.routes';
 import type { Fanout } from './realtime/redis-fanout';
 import { createRealtime } from './realtime/socket';
+import { normalise, triagePost } from './domain/triage';
+import { socialReportRoutes } from './http/social-reports.routes';
+import { createSocialIngestService } from './services/social-ingest.service';
 import { oversightRoutes } from './http/oversight.routes';
 import { createOversightService } from './services/oversight.service';
 import { createIncidentQueryService } from './services/incident-query.service';
@@ -49,6 +52,7 @@ export async function createApplication(config: Config, deps: { db: Database; lo
   const users = createUserService(db, audit, realtime.disconnectUser);
   const ingest = createIngestService(db, publisher, createCorridorLocator(corridors.features), audit);
   const commands = createIncidentCommandService(db, audit, publisher);
+  const social = createSocialIngestService(db, publisher, { triage: (report, now) => triagePost(report, now), normalise }, audit, config.corroboration);
   const stopEscalation = createEscalationService(db, commands, config.escalateAfterS).start((err) => log.error({ err }, 'escalation sweep failed'));
 
   app.disable('x-powered-by');
@@ -93,6 +97,7 @@ export async function createApplication(config: Config, deps: { db: Database; lo
   });
   app.use(sessionRoutes(sessions, { secure: config.secureCookies, maxAgeMs: config.sessionMaxHours * 3_600_000 }, realtime.disconnectSession));
   app.use(detectionRoutes(ingest, config.ingestKeys));
+  app.use(socialReportRoutes(social, config.ingestKeys));
   app.use(incidentRoutes(sessions, incidents));
   app.use(incidentCommandRoutes(sessions, users, commands));
   app.use(adminRoutes(sessions, users, audit));

@@ -17,6 +17,7 @@ export interface Config {
   users: BootstrapUser[];
   simulator: boolean;
   escalateAfterS: number;
+  corroboration: { km: number; minutes: number };
   allowedOrigins: string[];
   tileUrl: string | null;
   sessionIdleMinutes: number;
@@ -55,6 +56,8 @@ const envSchema = z.object({
   RASD_SIMULATOR: z.enum(['on', 'off']).default('off'),
   RASD_ESCALATE_AFTER_S: z.coerce.number().int().min(1).default(60),
   RASD_ALLOWED_ORIGINS: z.string().optional(),
+  RASD_CORROBORATE_KM: z.coerce.number().positive().max(50).default(3),
+  RASD_CORROBORATE_MIN: z.coerce.number().int().min(1).max(1440).default(30),
   RASD_TILE_URL: z.url({ protocol: /^https?$/ }).optional(),
   RASD_SESSION_IDLE_MIN: z.coerce.number().int().min(1).default(30),
   RASD_SESSION_MAX_H: z.coerce.number().int().min(1).default(12),
@@ -107,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     users,
     simulator: e.RASD_SIMULATOR === 'on',
     escalateAfterS: e.RASD_ESCALATE_AFTER_S,
+    corroboration: { km: e.RASD_CORROBORATE_KM, minutes: e.RASD_CORROBORATE_MIN },
     allowedOrigins: (e.RASD_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     tileUrl: e.RASD_TILE_URL ?? null,
     sessionIdleMinutes: e.RASD_SESSION_IDLE_MIN,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { limits } from './limits';
 import { alertKindSchema, geoPointSchema, severitySchema } from './common';
 import { detectionSchema } from './detection';
+import { socialExtractionSchema, socialReportSchema } from './social-report';
 
 export const incidentStatuses = [
   'new',
@@ -79,6 +80,10 @@ export const incidentSchema = z.object({
   verification: verificationSchema.nullable(),
   /** When it was escalated for staying unclaimed too long (null: not escalated). */
   escalatedAt: z.string().nullable(),
+  /** Social reports: engagement and recency score; higher is more urgent. */
+  priority: z.number().optional(),
+  /** True when the location was inferred from place names or is only the city centre. */
+  locationApproximate: z.boolean().optional(),
 });
 export type Incident = z.infer<typeof incidentSchema>;
 
@@ -91,7 +96,21 @@ export const cameraAlertSchema = detectionSchema.extend({
   sender: z.string(),
   receivedAt: z.string(),
 });
-export const alertSchema = z.discriminatedUnion('source', [cameraAlertSchema]);
+/** One stored citizen report, with what triage read from it and the evidence's provenance. */
+export const socialAlertSchema = socialReportSchema.extend({
+  id: z.string(),
+  incidentId: z.string(),
+  seq: z.number().int(),
+  source: z.literal('social'),
+  sender: z.string(),
+  receivedAt: z.string(),
+  normalizedUrl: z.string(),
+  extracted: socialExtractionSchema,
+  priority: z.number(),
+  /** SHA-256 of each media URL's recorded metadata (URL, post, times), for the evidential record. */
+  mediaEvidence: z.array(z.object({ url: z.string(), sha256: z.string() })),
+});
+export const alertSchema = z.discriminatedUnion('source', [cameraAlertSchema, socialAlertSchema]);
 export type Alert = z.infer<typeof alertSchema>;
 
 export const historyEntrySchema = z.object({

@@ -27,6 +27,13 @@ export const socialReportSchema = z.object({
 });
 export type SocialReport = z.infer<typeof socialReportSchema>;
 
+export const socialIngestResultSchema = z.object({
+  alertId: z.string(),
+  incidentId: z.string(),
+  duplicate: z.boolean(),
+  extracted: z.lazy(() => socialExtractionSchema),
+});
+
 export const socialExtractionSchema = z.object({
   kind: alertKindSchema.nullable(),
   corridorId: z.string().nullable(),

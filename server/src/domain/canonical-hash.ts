@@ -13,7 +13,12 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
+/** JSON with keys sorted at every level, so equal values serialise to equal strings. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(canonical(value));
+}
+
 /** Hash of a body that ignores key order, so a retried alert is recognised as the same alert. */
 export function canonicalHash(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(value))).digest('base64url');
+  return createHash('sha256').update(canonicalJson(value)).digest('base64url');
 }

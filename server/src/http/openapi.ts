@@ -15,6 +15,7 @@ import {
   ingestResultSchema,
   loginRequestSchema,
   sessionResponseSchema,
+  socialIngestResultSchema,
   socialReportSchema,
 } from '@rasd/shared';
 
@@ -22,6 +23,7 @@ const components = {
   Detection: detectionSchema,
   SocialReport: socialReportSchema,
   IngestResult: ingestResultSchema,
+  SocialIngestResult: socialIngestResultSchema,
   Incident: incidentSchema,
   IncidentDetail: incidentDetailSchema,
   IncidentList: incidentListSchema,
@@ -65,6 +67,18 @@ const paths: Record<string, Record<string, Operation>> = {
         { status: 200, schema: 'IngestResult', description: 'the same eventId and body again' },
       ],
       errors: [400, 401, 413, 422, 429],
+    },
+  },
+  '/api/v1/social-reports': {
+    post: {
+      summary: 'Ingest a citizen post (duplicates by normalised post URL; re-shares join their incident)',
+      security: 'ingestKey',
+      body: 'SocialReport',
+      ok: [
+        { status: 201, schema: 'SocialIngestResult', description: 'stored; a new incident or joined to an existing one' },
+        { status: 200, schema: 'SocialIngestResult', description: 'the same post URL again' },
+      ],
+      errors: [400, 401, 413, 429],
     },
   },
   '/api/v1/session': {

@@ -55,11 +55,13 @@ export const incidentRepository = {
     return rows.length === 1;
   },
 
-  async insertAlert(tx: Queryable, alert: Alert, eventId: string, bodyHash: string): Promise<void> {
-    const { seq, ...doc } = alert;
+  /** `extra` is stored with the alert for matching re-shares, not published. */
+  async insertAlert(tx: Queryable, alert: Alert, eventId: string, bodyHash: string, extra: Record<string, unknown> = {}): Promise<void> {
+    const { seq, ...published } = alert;
+    const doc = { ...published, ...extra };
     await tx.query(
-      `INSERT INTO alerts (id, seq, incident_id, sender, event_id, body_hash, doc) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [alert.id, seq, alert.incidentId, alert.sender, eventId, bodyHash, JSON.stringify(doc)],
+      `INSERT INTO alerts (id, seq, incident_id, sender, event_id, body_hash, doc, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [alert.id, seq, alert.incidentId, alert.sender, eventId, bodyHash, JSON.stringify(doc), alert.source],
     );
   },
 
@@ -84,6 +86,41 @@ export const incidentRepository = {
       entry.actor,
       JSON.stringify(entry.data),
     ]);
+  },
+
+  async findSocialAlert(q: Queryable, normalizedUrl: string): Promise<Alert | null> {
+    const [row] = await q.query<SeqDoc<Alert>>("SELECT seq, doc FROM alerts WHERE source = 'social' AND event_id = $1", [normalizedUrl]);
+    return row ? withSeq<Alert>(row) : null;
+  },
+
+  /** The incident of an earlier report that carried one of these (normalised) media URLs. */
+  async incidentWithMedia(q: Queryable, mediaKeys: readonly string[]): Promise<string | null> {
+    if (mediaKeys.length === 0) return null;
+    const [row] = await q.query<{ incident_id: string }>(
+      "SELECT incident_id FROM alerts WHERE source = 'social' AND doc->'mediaKeys' ?| $1 ORDER BY seq LIMIT 1",
+      [mediaKeys],
+    );
+    return row?.incident_id ?? null;
+  },
+
+  async recentSocialTexts(q: Queryable, since: string, limit: number): Promise<{ incidentId: string; text: string }[]> {
+    const rows = await q.query<{ incident_id: string; text: string }>(
+      `SELECT incident_id, doc->>'normalizedText' AS text FROM alerts
+       WHERE source = 'social' AND doc->>'receivedAt' >= $1 ORDER BY seq DESC LIMIT $2`,
+      [since, limit],
+    );
+    return rows.map((r) => ({ incidentId: r.incident_id, text: r.text ?? '' }));
+  },
+
+  /** Active camera incidents of one kind on one corridor, last seen in [from, to]. */
+  async cameraIncidentsNear(q: Queryable, kind: string, corridorId: string, from: string, to: string): Promise<Incident[]> {
+    const rows = await q.query<SeqDoc<Incident>>(
+      `SELECT seq, doc FROM incidents WHERE status = ANY($1) AND doc->>'source' IN ('camera', 'mixed')
+         AND doc->>'kind' = $2 AND doc->>'corridorId' = $3 AND last_seen_at >= $4 AND (doc->>'firstSeenAt')::timestamptz <= $5
+       ORDER BY seq DESC LIMIT 50`,
+      [activeStatuses, kind, corridorId, from, to],
+    );
+    return rows.map(withSeq<Incident>);
   },
 
   async get(q: Queryable, id: string): Promise<Incident | null> {
