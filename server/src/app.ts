@@ -122,6 +122,7 @@ export async function createApplication(config: Config, deps: { db: Database; lo
     httpServer,
     io,
     ingest,
+    social,
     async listen(port: number, host: string): Promise<number> {
       await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
       const address = httpServer.address();

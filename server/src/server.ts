@@ -13,7 +13,7 @@ export async function runServer(config: Config): Promise<void> {
   const app = await createApplication(config, { db, log, fanout });
   const port = await app.listen(config.port, config.host);
   log.info({ url: `http://${config.host}:${port}`, database: db.kind, redis: Boolean(fanout) }, 'Rasd is listening');
-  const simulator = config.simulator ? startSimulator(app.ingest, log) : null;
+  const simulator = config.simulator ? startSimulator(app.ingest, app.social, log) : null;
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { corridors } from '@rasd/shared';
+import { corridors, socialReportSchema } from '@rasd/shared';
+import { randomSocialPost } from './social-posts';
 import { corridorLine, placeCameras } from './cameras';
 import { createTraffic } from './traffic';
 
@@ -62,5 +63,17 @@ describe('simulated traffic', () => {
     for (const d of seen.filter((d) => d.kind === 'speeding')) expect(d.speedKmh).toBeGreaterThanOrEqual(130);
     expect(new Set(seen.map((d) => d.kind))).toEqual(new Set(['reckless', 'speeding', 'racing', 'stopped_vehicle']));
     for (const d of seen) expect(d.plate ?? 'ق ص ب ١٢٣٤').toMatch(/^[\u0621-\u064A](?: [\u0621-\u064A]){1,2} [١-٩][٠-٩]{0,3}$/);
+  });
+});
+
+describe('simulated social posts', () => {
+  it('name a corridor and a behaviour, with http media and plausible engagement', () => {
+    const random = seeded(11);
+    for (let i = 0; i < 50; i++) {
+      const post = socialReportSchema.parse(randomSocialPost(random, new Date('2026-11-27T18:00:00Z'), i));
+      expect(post.text).toMatch(/على /);
+      expect(post.engagement!.views).toBeGreaterThanOrEqual(100);
+      expect(Date.parse(post.postedAt)).toBeLessThanOrEqual(Date.parse('2026-11-27T18:00:00Z'));
+    }
   });
 });
