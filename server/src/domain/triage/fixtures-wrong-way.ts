@@ -1,4 +1,4 @@
-import { fx, type TriageFixture } from './fixtures';
+import { fx, type TriageFixture } from './fixture-kit';
 
 export const wrongWayFixtures: TriageFixture[] = [
   fx('عربية ماشية عكس الاتجاه على الدائري عند المعادي دلوقتي', 'wrong_way', 'ring_road'),

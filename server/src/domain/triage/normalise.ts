@@ -103,15 +103,17 @@ export function matchKey(token: string): string {
 // One-letter proclitics without an article: "وماشي", "فجأة", "بسرعة", "لاختصار", "كأنه".
 const PROCLITIC = /^[وفبلك]/;
 
+/** Marks a key as the exact spelling, so "=بالعكس" never meets the match key "عكس" of other tokens. */
+export const EXACT = '=';
+
 /**
- * Every key a token may match, most literal first: the token itself (for entries that must see
- * the exact spelling, e.g. "بالعكس" = "on the contrary"), its match key, and its match key without
- * a single-letter proclitic.
+ * Every key a token may match, most literal first: its exact spelling (for entries that must see
+ * it, e.g. "بالعكس" = "on the contrary"), its match key, and its match key without a
+ * single-letter proclitic.
  */
 export function tokenKeys(token: string): string[] {
-  const keys = [token];
   const key = matchKey(token);
-  if (key !== token) keys.push(key);
+  const keys = [EXACT + token, key];
   if (token.length >= 4 && PROCLITIC.test(token) && !LATIN.test(token)) {
     const bare = matchKey(token.slice(1));
     if (!keys.includes(bare)) keys.push(bare);

@@ -1,4 +1,4 @@
-import { matchKey, normalise } from './normalise';
+import { EXACT, matchKey, normalise } from './normalise';
 
 /**
  * A token trie for multi-word phrases, built once at module load, so a post is scanned in one
@@ -7,6 +7,7 @@ import { matchKey, normalise } from './normalise';
  * Pattern syntax (one slot per space-separated item):
  *   "a|b"  alternatives            "x?"  optional slot
  *   "*"    any one token           "=x"  the exact spelling, without article stripping
+ *   "a_b"  a multi-word alternative inside one slot ("علي_عكس|ضد")
  * Alternatives are normalised like post text, so they may be written with hamza, ى, ة or diacritics.
  */
 
@@ -34,7 +35,7 @@ function expandSlot(slot: string): string[][] {
     if (alt === '*') return [WILDCARD];
     const exact = alt.startsWith('=');
     const tokens = normalise(exact ? alt.slice(1) : alt).split(' ').filter(Boolean);
-    return exact ? tokens : tokens.map(matchKey);
+    return exact ? tokens.map((t) => EXACT + t) : tokens.map(matchKey);
   });
   return optional ? [[], ...seqs] : seqs;
 }
