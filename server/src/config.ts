@@ -24,6 +24,7 @@ export interface Config {
   sessionMaxHours: number;
   secureCookies: boolean;
   clientDir: string | null;
+  capSender: string;
   logLevel: string;
 }
 
@@ -63,6 +64,7 @@ const envSchema = z.object({
   RASD_SESSION_MAX_H: z.coerce.number().int().min(1).default(12),
   RASD_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   RASD_CLIENT_DIR: z.string().optional(),
+  RASD_CAP_SENDER: z.string().min(1).max(200).regex(/^[^\s,&<]+$/, 'no spaces, commas, & or <').default('rasd@traffic-operations.local'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -117,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     sessionMaxHours: e.RASD_SESSION_MAX_H,
     secureCookies: e.RASD_SECURE_COOKIES === 'true',
     clientDir: e.RASD_CLIENT_DIR ?? null,
+    capSender: e.RASD_CAP_SENDER,
     logLevel: e.LOG_LEVEL,
   };
 }

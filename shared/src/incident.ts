@@ -110,7 +110,31 @@ export const socialAlertSchema = socialReportSchema.extend({
   /** SHA-256 of each media URL's recorded metadata (URL, post, times), for the evidential record. */
   mediaEvidence: z.array(z.object({ url: z.string(), sha256: z.string() })),
 });
-export const alertSchema = z.discriminatedUnion('source', [cameraAlertSchema, socialAlertSchema]);
+/** One CAP 1.2 alert received from another agency's system. */
+export const capAlertSchema = z.object({
+  id: z.string(),
+  incidentId: z.string(),
+  seq: z.number().int(),
+  source: z.literal('cap'),
+  sender: z.string(),
+  receivedAt: z.string(),
+  kind: alertKindSchema,
+  location: geoPointSchema,
+  cap: z.object({
+    identifier: z.string(),
+    sender: z.string(),
+    sent: z.string(),
+    msgType: z.string(),
+    status: z.string(),
+    event: z.string(),
+    urgency: z.string(),
+    severity: z.string(),
+    certainty: z.string(),
+    headline: z.string().nullable(),
+    areaDesc: z.string().nullable(),
+  }),
+});
+export const alertSchema = z.discriminatedUnion('source', [cameraAlertSchema, socialAlertSchema, capAlertSchema]);
 export type Alert = z.infer<typeof alertSchema>;
 
 export const historyEntrySchema = z.object({

@@ -81,6 +81,23 @@ const paths: Record<string, Record<string, Operation>> = {
       errors: [400, 401, 413, 429],
     },
   },
+  '/api/v1/cap': {
+    post: {
+      summary: 'Ingest a CAP 1.2 alert (application/cap+xml or application/xml); idempotent on sender + identifier',
+      security: 'ingestKey',
+      ok: [
+        { status: 201, schema: 'IngestResult', description: 'stored; a new incident, or joined to the one its references update' },
+        { status: 200, schema: 'IngestResult', description: 'the same sender + identifier again' },
+      ],
+      errors: [400, 401, 413, 422],
+    },
+  },
+  '/api/v1/incidents/{id}/cap': {
+    get: { summary: 'The incident as a CAP 1.2 alert (application/cap+xml)', security: 'session', ok: [{ status: 200, description: 'CAP 1.2 XML' }], errors: [401, 404] },
+  },
+  '/api/v1/cap/feed': {
+    get: { summary: 'Atom feed of active incidents linking to their CAP documents', security: 'session', ok: [{ status: 200, description: 'application/atom+xml' }], errors: [401] },
+  },
   '/api/v1/session': {
     post: { summary: 'Log in (sets an httpOnly session cookie)', security: null, body: 'LoginRequest', ok: [{ status: 200, schema: 'SessionResponse' }], errors: [400, 401, 403] },
     get: { summary: 'The logged-in user', security: 'session', ok: [{ status: 200, schema: 'SessionResponse' }], errors: [401] },
