@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -28,6 +29,8 @@ import type { Fanout } from './realtime/redis-fanout';
 import { createRealtime } from './realtime/socket';
 import { classifyKind, normalise, triagePost } from './domain/triage';
 import { capRoutes } from './http/cap.routes';
+import { webhookRoutes } from './http/webhook.routes';
+import { createWebhookService } from './services/webhook.service';
 import { createCapIngestService } from './services/cap-ingest.service';
 import { socialReportRoutes } from './http/social-reports.routes';
 import { createSocialIngestService } from './services/social-ingest.service';
@@ -107,6 +110,9 @@ export async function createApplication(config: Config, deps: { db: Database; lo
   app.use(incidentCommandRoutes(sessions, users, commands));
   app.use(adminRoutes(sessions, users, audit));
   app.use(oversightRoutes(sessions, createOversightService(db)));
+  const webhooks = createWebhookService(db, audit, { ...config.webhooks, instanceId: randomUUID() });
+  app.use(webhookRoutes(sessions, webhooks));
+  const stopWebhooks = webhooks.start(Math.min(1_000, config.webhooks.retryBaseMs), (err) => log.error({ err }, 'webhook round failed'));
   app.use('/api', () => {
     throw new AppError('not_found', 'no such endpoint');
   });
@@ -135,6 +141,7 @@ export async function createApplication(config: Config, deps: { db: Database; lo
     },
     async close(): Promise<void> {
       stopEscalation();
+      stopWebhooks();
       await io.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

@@ -25,6 +25,7 @@ export interface Config {
   secureCookies: boolean;
   clientDir: string | null;
   capSender: string;
+  webhooks: { allowHttp: boolean; retryBaseMs: number; maxFailures: number };
   logLevel: string;
 }
 
@@ -64,6 +65,9 @@ const envSchema = z.object({
   RASD_SESSION_MAX_H: z.coerce.number().int().min(1).default(12),
   RASD_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   RASD_CLIENT_DIR: z.string().optional(),
+  RASD_WEBHOOK_ALLOW_HTTP: z.enum(['true', 'false']).default('false'),
+  RASD_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
+  RASD_WEBHOOK_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
   RASD_CAP_SENDER: z.string().min(1).max(200).regex(/^[^\s,&<]+$/, 'no spaces, commas, & or <').default('rasd@traffic-operations.local'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -120,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     secureCookies: e.RASD_SECURE_COOKIES === 'true',
     clientDir: e.RASD_CLIENT_DIR ?? null,
     capSender: e.RASD_CAP_SENDER,
+    webhooks: { allowHttp: e.RASD_WEBHOOK_ALLOW_HTTP === 'true', retryBaseMs: e.RASD_WEBHOOK_RETRY_BASE_MS, maxFailures: e.RASD_WEBHOOK_MAX_FAILURES },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -54,6 +54,8 @@ const routes: RouteCase[] = [
   { name: 'shift summary', method: 'GET', path: () => '/api/v1/shifts/summary', expect: allow(200, [C, A]) },
   { name: 'CSV export', method: 'GET', path: () => '/api/v1/incidents.csv?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z', expect: allow(200, [C, A]) },
   { name: 'GeoJSON', method: 'GET', path: () => '/api/v1/incidents.geojson', expect: allow(200, [O, D, C, A]) },
+  { name: 'webhooks', method: 'GET', path: () => '/api/v1/webhooks', expect: allow(200, [C, A]) },
+  { name: 'register webhook (bad)', method: 'POST', path: () => '/api/v1/webhooks', body: { url: 'x' }, expect: allow(400, [C, A]) },
   { name: 'who am I', method: 'GET', path: () => '/api/v1/session', expect: allow(200, [O, D, C, A]) },
 ];
 

@@ -10,3 +10,4 @@ export * from './labels';
 export * from './corridors';
 export * from './plate';
 export * from './legal-catalog';
+export * from './webhook';

@@ -18,6 +18,7 @@ export const permissions = {
   'audit:verify': ['commander', 'admin'],
   'shifts:summary': ['commander', 'admin'],
   'incidents:export': ['commander', 'admin'],
+  'webhooks:manage': ['commander', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;
 

@@ -6,6 +6,8 @@ import {
   userCreateSchema,
   userSchema,
   userUpdateSchema,
+  webhookCreateSchema,
+  webhookUpdateSchema,
   verifyRequestSchema,
   detectionSchema,
   errorBodySchema,
@@ -36,6 +38,8 @@ const components = {
   ShiftSummary: shiftSummarySchema,
   User: userSchema,
   UserCreate: userCreateSchema,
+  WebhookCreate: webhookCreateSchema,
+  WebhookUpdate: webhookUpdateSchema,
   UserUpdate: userUpdateSchema,
   AuditVerification: z.union([
     z.object({ ok: z.literal(true), entries: z.number().int() }),
@@ -97,6 +101,22 @@ const paths: Record<string, Record<string, Operation>> = {
   },
   '/api/v1/cap/feed': {
     get: { summary: 'Atom feed of active incidents linking to their CAP documents', security: 'session', ok: [{ status: 200, description: 'application/atom+xml' }], errors: [401] },
+  },
+  '/api/v1/webhooks': {
+    get: { summary: 'Registered webhooks (commander, admin)', security: 'session', ok: [{ status: 200, description: '{ webhooks: Webhook[] }' }], errors: [401, 403] },
+    post: {
+      summary: 'Register an HTTPS endpoint for chosen events; answers the signing secret once. Deliveries carry X-Rasd-Signature: t=<unix>,v1=<HMAC-SHA256 of "<t>.<body>">',
+      security: 'session',
+      body: 'WebhookCreate',
+      ok: [{ status: 201, description: '{ webhook, secret }' }],
+      errors: [400, 401, 403],
+    },
+  },
+  '/api/v1/webhooks/{id}': {
+    patch: { summary: 'Enable or disable an endpoint', security: 'session', body: 'WebhookUpdate', ok: [{ status: 200, description: '{ webhook }' }], errors: [400, 401, 403, 404] },
+  },
+  '/api/v1/webhooks/{id}/deliveries': {
+    get: { summary: 'Delivery log, newest first', security: 'session', ok: [{ status: 200, description: '{ deliveries: WebhookDelivery[] }' }], errors: [401, 403] },
   },
   '/api/v1/session': {
     post: { summary: 'Log in (sets an httpOnly session cookie)', security: null, body: 'LoginRequest', ok: [{ status: 200, schema: 'SessionResponse' }], errors: [400, 401, 403] },
