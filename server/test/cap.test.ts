@@ -150,3 +150,35 @@ describe('CAP 1.2 out', () => {
     expect(atom).toMatch(/<link rel="alternate" type="application\/cap\+xml" href="http:\/\/127\.0\.0\.1:\d+\/api\/v1\/incidents\/[\w-]+\/cap"/);
   });
 });
+
+describe('DATEX II v3 out', () => {
+  const datexXsd = fileURLToPath(new URL('./schemas/datex2/d2Payload.xsd', import.meta.url));
+  function validateDatex(xml: string): string {
+    try {
+      execFileSync('xmllint', ['--noout', '--nonet', '--schema', datexXsd, '-'], { input: xml, stdio: ['pipe', 'pipe', 'pipe'] });
+      return 'valid';
+    } catch (error) {
+      return String((error as { stderr: Buffer }).stderr);
+    }
+  }
+
+  it('publishes active wrong-way incidents as VehicleObstruction records that validate against the schema', async () => {
+    await postDetection(server.url, detection({ kind: 'reckless' }));
+    const { incidentId } = (await (await postDetection(server.url, detection())).json()) as { incidentId: string };
+    const res = await fetch(`${server.url}/api/v1/datex2/situations`, { headers: { cookie: officer } });
+    expect(res.status).toBe(200);
+    const xml = await res.text();
+    expect(validateDatex(xml)).toBe('valid');
+    expect(xml).toContain(`id="rasd-${incidentId}"`);
+    expect(xml).toContain('<sit:vehicleObstructionType>vehicleOnWrongCarriageway</sit:vehicleObstructionType>');
+    expect(xml).toContain('<sit:safetyRelatedMessage>true</sit:safetyRelatedMessage>');
+    const records = xml.match(/xsi:type="sit:VehicleObstruction"/g) ?? [];
+    const situations = xml.match(/<sit:situation /g) ?? [];
+    expect(records.length).toBe(situations.length);
+  });
+
+  it('the schema check itself refuses a record of the wrong type', () => {
+    const broken = `<?xml version="1.0"?><d2:payload xmlns:d2="http://datex2.eu/schema/3/d2Payload" xmlns:com="http://datex2.eu/schema/3/common" xmlns:sit="http://datex2.eu/schema/3/situation" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="sit:SituationPublication" lang="en" modelBaseVersion="3"><com:publicationTime>2026-11-27T20:00:00Z</com:publicationTime></d2:payload>`;
+    expect(validateDatex(broken)).toMatch(/publicationCreator/);
+  });
+});

@@ -4,6 +4,7 @@ import { limits } from '@rasd/shared';
 import type { SessionService } from '../auth/session.service';
 import { capAtomFeed } from '../domain/cap/cap-feed';
 import { incidentToCap } from '../domain/cap/cap-format';
+import { wrongWaySituationPublication } from '../domain/datex/situation-publication';
 import { AppError } from '../errors';
 import type { CapIngestService } from '../services/cap-ingest.service';
 import type { IncidentQueryService } from '../services/incident-query.service';
@@ -14,7 +15,7 @@ const idSchema = z.object({ id: z.string().min(1).max(limits.idMax) });
 const capTypes = ['application/cap+xml', 'application/xml', 'text/xml'];
 const baseUrl = (req: Request) => `${req.protocol}://${req.get('host')}`;
 
-/** CAP 1.2 in (ingest key) and out (any user): single incidents and an Atom feed of active ones. */
+/** CAP 1.2 in (ingest key) and out (any user): single incidents and an Atom feed; DATEX II v3 out for road operators. */
 export function capRoutes(deps: { sessions: SessionService; keys: ReadonlyMap<string, string>; capIn: CapIngestService; incidents: IncidentQueryService; sender: string }): Router {
   const router = Router();
   router.post('/api/v1/cap', requireIngestKey(deps.keys), express.text({ type: capTypes, limit: limits.bodyBytesMax }), async (req, res) => {
@@ -27,6 +28,10 @@ export function capRoutes(deps: { sessions: SessionService; keys: ReadonlyMap<st
   router.get('/api/v1/incidents/:id/cap', requireUser(deps.sessions, 'incidents:read'), async (req, res) => {
     const incident = await deps.incidents.get(parseInput(idSchema, req.params).id);
     res.type('application/cap+xml').send(incidentToCap(incident, { sender: deps.sender, web: `${baseUrl(req)}/?incident=${incident.id}` }));
+  });
+  router.get('/api/v1/datex2/situations', requireUser(deps.sessions, 'incidents:read'), async (_req, res) => {
+    const { incidents } = await deps.incidents.list({});
+    res.type('application/xml').send(wrongWaySituationPublication(incidents, new Date().toISOString()));
   });
   router.get('/api/v1/cap/feed', requireUser(deps.sessions, 'incidents:read'), async (req, res) => {
     const { incidents } = await deps.incidents.list({});

@@ -99,6 +99,9 @@ const paths: Record<string, Record<string, Operation>> = {
   '/api/v1/incidents/{id}/cap': {
     get: { summary: 'The incident as a CAP 1.2 alert (application/cap+xml)', security: 'session', ok: [{ status: 200, description: 'CAP 1.2 XML' }], errors: [401, 404] },
   },
+  '/api/v1/datex2/situations': {
+    get: { summary: 'Active wrong-way incidents as a DATEX II v3 SituationPublication (VehicleObstruction, vehicleOnWrongCarriageway)', security: 'session', ok: [{ status: 200, description: 'application/xml' }], errors: [401] },
+  },
   '/api/v1/cap/feed': {
     get: { summary: 'Atom feed of active incidents linking to their CAP documents', security: 'session', ok: [{ status: 200, description: 'application/atom+xml' }], errors: [401] },
   },
