@@ -3,6 +3,7 @@ import '@fontsource/cairo/600.css';
 import '@fontsource/cairo/700.css';
 import 'leaflet/dist/leaflet.css';
 import './styles/app.css';
+import './styles/drawer.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';

@@ -28,6 +28,7 @@ import { sessionRoutes } from './http/session.routes';
 import type { Fanout } from './realtime/redis-fanout';
 import { createRealtime } from './realtime/socket';
 import { classifyKind, normalise, triagePost } from './domain/triage';
+import { apiDocsRoutes } from './http/api-docs.routes';
 import { capRoutes } from './http/cap.routes';
 import { webhookRoutes } from './http/webhook.routes';
 import { createWebhookService } from './services/webhook.service';
@@ -71,7 +72,8 @@ export async function createApplication(config: Config, deps: { db: Database; lo
           defaultSrc: ["'self'"],
           scriptSrc: ["'self'"],
           styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:', ...(tileOrigin ? [tileOrigin] : [])],
+          imgSrc: ["'self'", 'data:', ...(tileOrigin ? [tileOrigin] : []), ...config.mediaOrigins],
+          mediaSrc: ["'self'", ...config.mediaOrigins],
           connectSrc: ["'self'"],
           fontSrc: ["'self'"],
           objectSrc: ["'none'"],
@@ -98,6 +100,7 @@ export async function createApplication(config: Config, deps: { db: Database; lo
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
+  app.use(apiDocsRoutes());
   app.get('/api/v1/client-config', (_req, res) => {
     res.json({ tileUrl: config.tileUrl });
   });

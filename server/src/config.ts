@@ -20,6 +20,8 @@ export interface Config {
   corroboration: { km: number; minutes: number };
   allowedOrigins: string[];
   tileUrl: string | null;
+  /** Origins of camera snapshots and clips the dashboard may show inline. */
+  mediaOrigins: string[];
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   secureCookies: boolean;
@@ -61,6 +63,11 @@ const envSchema = z.object({
   RASD_CORROBORATE_KM: z.coerce.number().positive().max(50).default(3),
   RASD_CORROBORATE_MIN: z.coerce.number().int().min(1).max(1440).default(30),
   RASD_TILE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  RASD_MEDIA_ORIGINS: z
+    .string()
+    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)))
+    .optional(),
   RASD_SESSION_IDLE_MIN: z.coerce.number().int().min(1).default(30),
   RASD_SESSION_MAX_H: z.coerce.number().int().min(1).default(12),
   RASD_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
@@ -119,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     corroboration: { km: e.RASD_CORROBORATE_KM, minutes: e.RASD_CORROBORATE_MIN },
     allowedOrigins: (e.RASD_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     tileUrl: e.RASD_TILE_URL ?? null,
+    mediaOrigins: e.RASD_MEDIA_ORIGINS ?? [],
     sessionIdleMinutes: e.RASD_SESSION_IDLE_MIN,
     sessionMaxHours: e.RASD_SESSION_MAX_H,
     secureCookies: e.RASD_SECURE_COOKIES === 'true',

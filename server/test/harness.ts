@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import pg from 'pg';
 import { io as connectSocket, type Socket } from 'socket.io-client';
+import { inject } from 'vitest';
 import type { ClientToServerEvents, Detection, Role, ServerToClientEvents } from '@rasd/shared';
 import { createApplication, type Application } from '../src/app';
 import { loadConfig } from '../src/config';
@@ -44,6 +45,7 @@ export async function createTestStore(): Promise<TestStore> {
     };
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'rasd-test-'));
+  await cp(inject('pgliteTemplate'), dir, { recursive: true });
   return { open: () => openPglite(dir), destroy: () => rm(dir, { recursive: true, force: true }) };
 }
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Alert, Incident, IncidentList } from './incident';
 import type { ErrorBody } from './error';
 
@@ -10,11 +11,12 @@ export interface AlertNewPayload {
 }
 
 /** Server → client events. Every payload with a `seq` was stored before it was sent. */
-export interface PresencePayload {
-  incidentId: string;
+export const presencePayloadSchema = z.object({
+  incidentId: z.string(),
   /** Usernames of everyone looking at the incident right now. */
-  watchers: string[];
-}
+  watchers: z.array(z.string()),
+});
+export type PresencePayload = z.infer<typeof presencePayloadSchema>;
 
 export interface ServerToClientEvents {
   'incident:upsert': (incident: Incident) => void;

@@ -1,5 +1,6 @@
 import {
   errorBodySchema,
+  type ErrorDetail,
   sessionResponseSchema,
   type LoginRequest,
   type SessionUser,
@@ -12,13 +13,16 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Per-field problems of a 400, and the holder's name of a 409 already_claimed. */
+    readonly details: readonly ErrorDetail[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
-async function request(method: string, path: string, body?: unknown): Promise<unknown> {
+/** One JSON call on the page's origin; failures become ApiError. */
+export async function request(method: string, path: string, body?: unknown): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -39,7 +43,10 @@ async function request(method: string, path: string, body?: unknown): Promise<un
 /** Maps an error answer to ApiError, tolerating bodies that do not follow the contract. */
 export function toApiError(status: number, payload: unknown): ApiError {
   const parsed = errorBodySchema.safeParse(payload);
-  if (parsed.success) return new ApiError(status, parsed.data.error.code, parsed.data.error.message);
+  if (parsed.success) {
+    const { code, message, details } = parsed.data.error;
+    return new ApiError(status, code, message, details ?? []);
+  }
   return new ApiError(status, 'http_' + status, 'HTTP ' + status);
 }
 

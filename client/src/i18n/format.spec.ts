@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIncidentTime, formatNumber } from './format';
+import { formatElapsed, formatIncidentTime, formatNumber } from './format';
 
 describe('formatIncidentTime', () => {
   const now = new Date('2026-11-22T21:00:00Z');
@@ -27,5 +27,17 @@ describe('formatNumber', () => {
   it('localises digits', () => {
     expect(formatNumber(12, 'ar')).toBe('١٢');
     expect(formatNumber(12, 'en')).toBe('12');
+  });
+});
+
+describe('formatElapsed', () => {
+  it('reads like a stopwatch, with hours only when needed', () => {
+    expect(formatElapsed(247_000, 'en')).toBe('4:07');
+    expect(formatElapsed(3_729_000, 'en')).toBe('1:02:09');
+  });
+
+  it('uses Arabic-Indic digits in Arabic and never goes negative', () => {
+    expect(formatElapsed(65_400, 'ar')).toBe('١:٠٥');
+    expect(formatElapsed(-2_000, 'en')).toBe('0:00');
   });
 });

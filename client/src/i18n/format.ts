@@ -36,3 +36,26 @@ export function formatIncidentTime(iso: string, language: Language, now: Date = 
 export function formatNumber(value: number, language: Language): string {
   return new Intl.NumberFormat(localeOf(language)).format(value);
 }
+
+const twoDigits = new Map<Language, Intl.NumberFormat>();
+
+/** Elapsed time as a stopwatch reads ("4:07", "1:02:09"), in the language's digits; never negative. */
+export function formatElapsed(ms: number, language: Language): string {
+  let fmt = twoDigits.get(language);
+  if (!fmt) {
+    fmt = new Intl.NumberFormat(localeOf(language), { minimumIntegerDigits: 2, useGrouping: false });
+    twoDigits.set(language, fmt);
+  }
+  // A desk clock a little behind the server's must not show "-0:02".
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const head = hours > 0 ? `${formatNumber(hours, language)}:${fmt.format(minutes)}` : formatNumber(minutes, language);
+  return `${head}:${fmt.format(seconds)}`;
+}
+
+/** A 0..1 ratio as a percentage in the language's digits ("٩٣٪", "93%"). */
+export function formatPercent(ratio: number, language: Language): string {
+  return new Intl.NumberFormat(localeOf(language), { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+}

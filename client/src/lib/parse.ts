@@ -1,4 +1,15 @@
-import { incidentSchema, type Incident } from '@rasd/shared';
+import {
+  alertSchema,
+  historyEntrySchema,
+  incidentSchema,
+  presencePayloadSchema,
+  userSchema,
+  type Alert,
+  type HistoryEntry,
+  type Incident,
+  type PresencePayload,
+  type User,
+} from '@rasd/shared';
 
 export interface ParsedIncidentList {
   incidents: Incident[];
@@ -32,4 +43,44 @@ export function parseAlertIncidentId(payload: unknown): string | null {
   if (typeof payload !== 'object' || payload === null) return null;
   const id = (payload as { incidentId?: unknown }).incidentId;
   return typeof id === 'string' && id.length > 0 ? id : null;
+}
+
+export interface ParsedIncidentDetail {
+  incident: Incident;
+  alerts: Alert[];
+  history: HistoryEntry[];
+}
+
+/** Keeps the items of an array that match the schema: one odd entry must not hide the rest. */
+function validItems<T>(value: unknown, parse: (item: unknown) => T | null): T[] {
+  if (!Array.isArray(value)) return [];
+  return value.map(parse).filter((item): item is T => item !== null);
+}
+
+/**
+ * `GET /api/v1/incidents/:id`. Alerts of a kind this client does not know yet (a new source
+ * added to the contract) are left out rather than failing the whole drawer.
+ */
+export function parseIncidentDetail(payload: unknown): ParsedIncidentDetail | null {
+  const incident = parseIncident(payload);
+  if (!incident) return null;
+  const { alerts, history } = payload as { alerts?: unknown; history?: unknown };
+  return {
+    incident,
+    alerts: validItems(alerts, (a) => alertSchema.safeParse(a).data ?? null),
+    history: validItems(history, (h) => historyEntrySchema.safeParse(h).data ?? null),
+  };
+}
+
+/** `GET /api/v1/users` → the users, or null when the envelope is unusable. */
+export function parseUsers(payload: unknown): User[] | null {
+  const users = (payload as { users?: unknown } | null)?.users;
+  if (!Array.isArray(users)) return null;
+  return validItems(users, (u) => userSchema.safeParse(u).data ?? null);
+}
+
+/** A `presence:update` payload (or a `presence:watch` ack's data), or null when malformed. */
+export function parsePresence(payload: unknown): PresencePayload | null {
+  const result = presencePayloadSchema.safeParse(payload);
+  return result.success ? result.data : null;
 }

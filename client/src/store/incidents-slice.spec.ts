@@ -40,6 +40,21 @@ describe('incidents slice: seq rules', () => {
   });
 });
 
+describe('incidents slice: HTTP answers', () => {
+  it('applies a newer incident from an answer without raising lastSeq', () => {
+    state().upsertIncident(makeIncident({ id: 'a', seq: 3 }));
+    expect(state().applyAnswer(makeIncident({ id: 'a', seq: 8, status: 'claimed' }))).toBe(true);
+    expect(state().incidents['a']?.status).toBe('claimed');
+    expect(state().lastSeq).toBe(3);
+  });
+
+  it('ignores an answer older than the stored incident', () => {
+    state().upsertIncident(makeIncident({ seq: 9, status: 'actioned' }));
+    expect(state().applyAnswer(makeIncident({ seq: 8, status: 'claimed' }))).toBe(false);
+    expect(state().incidents['inc-1']?.status).toBe('actioned');
+  });
+});
+
 describe('incidents slice: catch-up buffer', () => {
   it('buffers live events during a catch-up instead of applying them', () => {
     state().beginCatchUp();

@@ -13,6 +13,12 @@ export interface IncidentsSlice {
   buffer: Incident[];
   /** Applies the incident only if its seq is newer than the stored one; true when applied. */
   upsertIncident: (incident: Incident) => boolean;
+  /**
+   * An incident from an HTTP answer (a command's result, the drawer's detail): replaces the stored
+   * copy when newer but leaves `lastSeq` alone, because only the live stream and catch-ups prove
+   * that every change up to a seq was seen; raising it here could skip other incidents' changes.
+   */
+  applyAnswer: (incident: Incident) => boolean;
   /** Entry point for live `incident:upsert` events. */
   receiveLive: (incident: Incident) => void;
   /** Starts buffering live events; returns the token `finishCatchUp` must present. */
@@ -56,6 +62,12 @@ export const createIncidentsSlice: StateCreator<AppState, [], [], IncidentsSlice
     const result = applyAll(before, get().lastSeq, [incident]);
     if (result.incidents === before) return false;
     set(result);
+    return true;
+  },
+  applyAnswer: (incident) => {
+    const stored = get().incidents[incident.id];
+    if (stored && stored.seq >= incident.seq) return false;
+    set((s) => ({ incidents: { ...s.incidents, [incident.id]: incident } }));
     return true;
   },
   receiveLive: (incident) => {

@@ -4,9 +4,10 @@ import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createIncidentsSlice, type IncidentsSlice } from './incidents-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
+import { createDrawerSlice, type DrawerSlice } from './drawer-slice';
 import { readStoredLanguage } from '../i18n/language';
 
-export type AppState = SessionSlice & IncidentsSlice & ConnectionSlice & UiSlice;
+export type AppState = SessionSlice & IncidentsSlice & ConnectionSlice & UiSlice & DrawerSlice;
 
 /** The combined store; tests pass it to `createStore` from zustand/vanilla for a fresh copy. */
 export const appStateCreator =
@@ -16,6 +17,7 @@ export const appStateCreator =
     ...createIncidentsSlice(...a),
     ...createConnectionSlice(...a),
     ...createUiSlice(language)(...a),
+    ...createDrawerSlice(...a),
   });
 
 export const useStore = create<AppState>()(appStateCreator(readStoredLanguage()));
@@ -23,4 +25,6 @@ export const useStore = create<AppState>()(appStateCreator(readStoredLanguage())
 /** What non-React modules (socket, sync) need from the store. */
 export interface StoreHandle {
   getState: () => AppState;
+  /** Optional so tests can pass a bare `{ getState }`; the real store has it. */
+  subscribe?: (listener: (state: AppState, previous: AppState) => void) => () => void;
 }

@@ -7,6 +7,7 @@ import {
 import { ApiError, currentSession, fetchIncidents } from '../api/http';
 import { parseAlertIncidentId, parseIncident, parseIncidentList, type ParsedIncidentList } from '../lib/parse';
 import type { StoreHandle } from '../store';
+import { bindPresence } from './presence';
 import { catchUpWithRetry } from './sync';
 
 type RasdSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -92,6 +93,8 @@ export function startLiveConnection(store: StoreHandle, options: LiveConnectionO
     if (incidentId) store.getState().noteAlert(incidentId);
   });
 
+  const unbindPresence = bindPresence(socket, store);
+
   const onBrowserOffline = () => setConnection('offline');
   const onBrowserOnline = () => {
     if (socket.connected) return;
@@ -106,6 +109,7 @@ export function startLiveConnection(store: StoreHandle, options: LiveConnectionO
   return () => {
     stopped = true;
     clearTimeout(retryTimer);
+    unbindPresence();
     window.removeEventListener('offline', onBrowserOffline);
     window.removeEventListener('online', onBrowserOnline);
     socket.removeAllListeners();

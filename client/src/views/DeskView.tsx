@@ -3,6 +3,7 @@ import { useStore } from '../store';
 import { startLiveConnection } from '../transport/socket';
 import { Header } from './Header';
 import { IncidentPanel } from './IncidentPanel';
+import { IncidentDrawer } from './drawer/IncidentDrawer';
 import { DeskMap } from './map/DeskMap';
 
 export function DeskView() {
@@ -13,6 +14,7 @@ export function DeskView() {
           const state = useStore.getState();
           state.resetIncidents();
           state.resetConnection();
+          state.resetDrawer();
           state.setUser(null);
         },
       }),
@@ -24,6 +26,7 @@ export function DeskView() {
       <Header />
       <main className="desk-body">
         <IncidentPanel />
+        <IncidentDrawer />
         <DeskMap />
       </main>
     </div>

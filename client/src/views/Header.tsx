@@ -16,6 +16,7 @@ async function signOut() {
   state.resetIncidents();
   state.resetConnection();
   state.select(null);
+  state.resetDrawer();
   state.setUser(null);
 }
 

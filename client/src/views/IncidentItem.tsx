@@ -1,11 +1,11 @@
-import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { kindLabels, severityLabels, sourceLabels, statusLabels, type Incident } from '@rasd/shared';
 import { formatIncidentTime, formatNumber } from '../i18n/format';
 import { corridorName } from '../lib/incidents';
 import { useStore } from '../store';
 
-export const IncidentItem = memo(function IncidentItem({ incident }: { incident: Incident }) {
+export const IncidentItem = memo(function IncidentItem({ incident, tabStop }: { incident: Incident; tabStop: boolean }) {
   const { t } = useTranslation();
   const language = useStore((s) => s.language);
   const selected = useStore((s) => s.selectedId === incident.id);
@@ -17,13 +17,8 @@ export const IncidentItem = memo(function IncidentItem({ incident }: { incident:
     if (selected) ref.current?.scrollIntoView?.({ block: 'nearest' });
   }, [selected]);
 
-  const choose = () => useStore.getState().select(incident.id, true);
-  const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      choose();
-    }
-  };
+  // Keys are handled by the list (IncidentList), which owns the queue's shortcuts.
+  const choose = () => useStore.getState().openIncident(incident.id, true);
   const corridor = corridorName(incident.corridorId, language) ?? t('incidents.noCorridor');
 
   return (
@@ -36,9 +31,8 @@ export const IncidentItem = memo(function IncidentItem({ incident }: { incident:
       data-status={incident.status}
       role="option"
       aria-selected={selected}
-      tabIndex={0}
+      tabIndex={tabStop ? 0 : -1}
       onClick={choose}
-      onKeyDown={onKeyDown}
     >
       {flashCount > 0 && <span key={flashCount} className="incident-flash" aria-hidden="true" />}
       <div className="incident-row">

@@ -1,30 +1,42 @@
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '@rasd/shared';
+import { runShortcut } from '../commands/shortcuts';
+import { useStore } from '../store';
 import { IncidentItem } from './IncidentItem';
+import { moveIndex, queueKey } from './queue-keys';
 
-/** Arrow keys move focus along the list; Home/End jump to its ends. */
-function moveFocus(event: KeyboardEvent<HTMLUListElement>) {
-  const items = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('[data-testid="incident-item"]'));
-  const index = items.indexOf(document.activeElement as HTMLElement);
-  const target =
-    event.key === 'ArrowDown' ? items[index + 1]
-    : event.key === 'ArrowUp' ? items[index - 1]
-    : event.key === 'Home' ? items[0]
-    : event.key === 'End' ? items[items.length - 1]
-    : undefined;
-  if (target) {
-    event.preventDefault();
+const itemSelector = '[data-testid="incident-item"]';
+
+/** Arrows/Home/End move focus and selection; Enter opens the drawer; c claims; a opens the action form. */
+function onQueueKey(event: KeyboardEvent<HTMLUListElement>) {
+  const command = queueKey(event);
+  const item = (event.target as HTMLElement).closest<HTMLElement>(itemSelector);
+  if (!command || !item) return;
+  event.preventDefault();
+  if (command.type === 'move') {
+    const items = Array.from(event.currentTarget.querySelectorAll<HTMLElement>(itemSelector));
+    const target = items[moveIndex(items.indexOf(item), items.length, command.to) ?? -1];
+    if (!target) return;
     target.focus();
+    // No pan while stepping through the queue: the map would jump on every key press.
+    useStore.getState().select(target.dataset['incidentId'] ?? null);
+    return;
   }
+  const id = item.dataset['incidentId'];
+  if (id) runShortcut(command.type, id);
 }
 
 export function IncidentList({ incidents }: { incidents: readonly Incident[] }) {
   const { t } = useTranslation();
+  const selectedId = useStore((s) => s.selectedId);
+  // Roving tab stop: Tab enters the queue once, on the selection (or the first item), and
+  // leaves it on the next Tab, towards the drawer.
+  const tabStop = incidents.some((i) => i.id === selectedId) ? selectedId : incidents[0]?.id;
   return (
-    <ul className="incident-list" data-testid="incident-list" role="listbox" aria-label={t('incidents.listLabel')} onKeyDown={moveFocus}>
+    <ul className="incident-list" data-testid="incident-list" role="listbox" aria-label={t('incidents.listLabel')} onKeyDown={onQueueKey}>
       {incidents.map((incident) => (
-        <IncidentItem key={incident.id} incident={incident} />
+        <IncidentItem key={incident.id} incident={incident} tabStop={incident.id === tabStop} />
       ))}
     </ul>
   );

@@ -4,6 +4,7 @@ import { formatNumber } from '../i18n/format';
 import { activeNewestFirst } from '../lib/incidents';
 import { useStore } from '../store';
 import { IncidentList } from './IncidentList';
+import { KeyboardHelp } from './KeyboardHelp';
 
 export function IncidentPanel() {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function IncidentPanel() {
         {t('incidents.title')}
         {loaded && <span className="panel-count" data-testid="incident-count">{formatNumber(active.length, language)}</span>}
       </h2>
+      <KeyboardHelp />
       {!loaded && (
         <p className="panel-message" role="status" data-testid="incident-loading">
           {t('incidents.loading')}

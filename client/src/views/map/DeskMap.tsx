@@ -3,6 +3,7 @@ import { MapContainer, TileLayer } from 'react-leaflet';
 import { useTranslation } from 'react-i18next';
 import { fetchClientConfig } from '../../api/http';
 import { CorridorLayer } from './CorridorLayer';
+import { FollowResize } from './FollowResize';
 import { IncidentMarkers } from './IncidentMarkers';
 import { PanToSelection } from './PanToSelection';
 
@@ -36,6 +37,7 @@ export function DeskMap() {
         <CorridorLayer />
         <IncidentMarkers />
         <PanToSelection />
+        <FollowResize />
       </MapContainer>
     </section>
   );

@@ -17,7 +17,7 @@ function IncidentMarker({ incident, selected }: { incident: Incident; selected: 
       className={className}
       pathOptions={pathOptions}
       bubblingMouseEvents={false}
-      eventHandlers={{ click: () => useStore.getState().select(incident.id) }}
+      eventHandlers={{ click: () => useStore.getState().openIncident(incident.id) }}
     >
       <Tooltip direction="top" offset={[0, -radius]}>
         <span className="tooltip-primary">{kindLabels[incident.kind][language]}</span>
