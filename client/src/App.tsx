@@ -1,15 +1,25 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentSession } from './api/http';
 import { applyLanguage } from './i18n';
 import { useStore } from './store';
 import { LoginView } from './views/LoginView';
 import { DeskView } from './views/DeskView';
+import { applyWallParams, isWallPath } from './views/wall/wall-route';
+import { WallView } from './views/wall/WallView';
+import { commanderRouteOf } from './views/commander/commander-route';
+// The commander's pages carry the charting library; the desk and the wall do not load it.
+const CommanderView = lazy(() => import('./views/commander/CommanderView').then((m) => ({ default: m.CommanderView })));
+const ShiftReportView = lazy(() => import('./views/commander/ShiftReportView').then((m) => ({ default: m.ShiftReportView })));
 
 export function App() {
   const { t } = useTranslation();
   const language = useStore((s) => s.language);
   const sessionStatus = useStore((s) => s.sessionStatus);
+  // `/commander` and its printable `/commander/report?at=ISO` (views/commander/commander-route.ts).
+  const [commander] = useState(() => commanderRouteOf(window.location.pathname, window.location.search));
+  // `/wall` is the wall display; its address may carry its settings (views/wall/wall-params.ts).
+  const [wall] = useState(() => (isWallPath(window.location.pathname) ? applyWallParams(window.location.search) : null));
 
   useEffect(() => applyLanguage(language), [language]);
 
@@ -31,5 +41,9 @@ export function App() {
       </div>
     );
   }
+  if (sessionStatus === 'authenticated' && commander) {
+    return <Suspense fallback={<p className="loading-text">{t('app.loading')}</p>}>{commander.page === 'report' ? <ShiftReportView at={commander.at} /> : <CommanderView />}</Suspense>;
+  }
+  if (sessionStatus === 'authenticated' && wall) return <WallView muted={wall.muted} />;
   return sessionStatus === 'authenticated' ? <DeskView /> : <LoginView />;
 }

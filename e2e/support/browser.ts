@@ -4,8 +4,8 @@ import { chromium, type Browser } from 'playwright-core';
 
 export const artifactsDir = fileURLToPath(new URL('../artifacts/', import.meta.url));
 
-/** Debian's Chromium, headless, with nothing reaching for the internet. */
-export async function launchBrowser(): Promise<Browser> {
+/** Debian's Chromium, headless, with nothing reaching for the internet; `extraArgs` for a test's own flags. */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   await mkdir(artifactsDir, { recursive: true });
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -18,6 +18,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

@@ -22,13 +22,23 @@ function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
-  stop(): Promise<void>;
+  port: number;
+  dataDir: string;
+  /** `keepData`: leave the data directory for a restart (`startServer(env, { port, dataDir })`). */
+  stop(options?: { keepData?: boolean }): Promise<void>;
+}
+
+export interface ServerPlace {
+  /** Reuse a port (a restart keeps the page's origin). */
+  port?: number;
+  /** Reuse a data directory (a restart keeps the incidents and sessions). */
+  dataDir?: string;
 }
 
 /** Starts the real server process (`node --import tsx server/src/main.ts`) serving the built client. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'rasd-e2e-'));
-  const port = await freePort();
+export async function startServer(env: Record<string, string> = {}, place: ServerPlace = {}): Promise<RunningServer> {
+  const dataDir = place.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'rasd-e2e-')));
+  const port = place.port ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
     env: {
@@ -58,11 +68,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   }
   return {
     url,
-    async stop() {
+    port,
+    dataDir,
+    async stop(options = {}) {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await exited;
-      await rm(dataDir, { recursive: true, force: true });
+      if (!options.keepData) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -6,6 +6,7 @@ import express, { type Request, type Response, type NextFunction } from 'express
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { corridors, limits } from '@rasd/shared';
+import { createLoginService } from './auth/login.service';
 import { createSessionService } from './auth/session.service';
 import { createUserService } from './auth/user.service';
 import { adminRoutes } from './http/admin.routes';
@@ -19,6 +20,7 @@ import { migrate } from './db/migrate';
 import { createCorridorLocator } from './domain/corridor-locator';
 import { AppError } from './errors';
 import { detectionRoutes } from './http/detections.routes';
+import { ingestRateLimit } from './http/ingest-rate-limit';
 import { errorMiddleware } from './http/error.middleware';
 import { healthRoutes } from './http/health.routes';
 import { incidentRoutes } from './http/incidents.routes';
@@ -36,34 +38,64 @@ import { createCapIngestService } from './services/cap-ingest.service';
 import { socialReportRoutes } from './http/social-reports.routes';
 import { createSocialIngestService } from './services/social-ingest.service';
 import { oversightRoutes } from './http/oversight.routes';
+import { wallRoutes } from './http/wall.routes';
+import { createWallService } from './services/wall.service';
 import { createOversightService } from './services/oversight.service';
+import { commanderRoutes } from './http/commander.routes';
+import { historyRoutes } from './http/history.routes';
+import { createCommanderService } from './services/commander.service';
+import { createHistoryService } from './services/history.service';
 import { createIncidentQueryService } from './services/incident-query.service';
 import { createIngestService } from './services/ingest.service';
+import { roadGeography } from './domain/road-geography';
+import { dispatchRoutes } from './http/dispatch.routes';
+import { unitRoutes } from './http/unit.routes';
+import { createPatrol } from './services/patrol';
+import { createTrackFolder } from './services/track-fold.service';
+import { createDrain } from './lifecycle/drain';
+import { createMetrics, ingestMetricsMiddleware, instrumentDatabase, watchWebhookLag } from './observability/metrics';
+import { metricsRoutes } from './observability/metrics.routes';
+import { requestLog } from './observability/request-log';
+import { startFanoutRepair } from './realtime/fanout-repair';
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The composition root: everything Rasd serves, built from the dependencies passed in. */
 export async function createApplication(config: Config, deps: { db: Database; log: Logger; fanout?: Fanout | null }) {
-  const { db, log } = deps;
+  const { log } = deps;
+  const metrics = createMetrics();
+  const db = instrumentDatabase(deps.db, metrics);
   await migrate(db);
   const audit = createAuditService(db);
-  const sessions = createSessionService(db, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours }, audit);
+  const sessions = createSessionService(db, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours });
+  const logins = createLoginService(db, sessions, audit, config.login);
   await sessions.bootstrapUsers(config.users);
   const incidents = createIncidentQueryService(db);
 
   const app = express();
   const httpServer = createServer(app);
-  const realtime = createRealtime(httpServer, { sessions, incidents, allowedOrigins: config.allowedOrigins, adapter: deps.fanout?.adapter });
+  const realtime = createRealtime(httpServer, { sessions, incidents, allowedOrigins: config.allowedOrigins, adapter: deps.fanout?.adapter, metrics });
   const { io, publisher } = realtime;
+  const drain = createDrain(httpServer, () => metrics.draining.set(1));
+  const stopRepair = deps.fanout
+    ? startFanoutRepair({ fanout: deps.fanout, incidents, emitLocal: realtime.emitLocally, log, onRepaired: () => metrics.fanoutRepairs.inc() })
+    : () => undefined;
+  watchWebhookLag(db, metrics);
   const users = createUserService(db, audit, realtime.disconnectUser);
   const locateCorridor = createCorridorLocator(corridors.features);
-  const ingest = createIngestService(db, publisher, locateCorridor, audit);
+  const geo = roadGeography();
+  const ingest = createIngestService(db, publisher, locateCorridor, audit, createTrackFolder(geo.registry));
   const commands = createIncidentCommandService(db, audit, publisher);
+  const patrol = createPatrol(db, audit, commands, realtime.unitChanged, geo);
   const social = createSocialIngestService(db, publisher, { triage: (report, now) => triagePost(report, now), normalise }, audit, config.corroboration);
   const stopEscalation = createEscalationService(db, commands, config.escalateAfterS).start((err) => log.error({ err }, 'escalation sweep failed'));
 
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // First, so every request is counted in flight for the drain, logged with its id, and timed.
+  app.use(drain.middleware);
+  app.use(requestLog(log));
+  app.use(ingestMetricsMiddleware(metrics));
   const tileOrigin = config.tileUrl ? new URL(config.tileUrl.replace(/\{[a-z]\}/g, 'a')).origin : null;
   app.use(
     helmet({
@@ -95,7 +127,8 @@ export async function createApplication(config: Config, deps: { db: Database; lo
   });
   app.use(express.json({ limit: limits.bodyBytesMax }));
 
-  app.use(healthRoutes({ database: () => db.query('SELECT 1'), ...(deps.fanout ? { redis: deps.fanout.ping } : {}) }));
+  app.use(healthRoutes({ database: () => db.query('SELECT 1'), ...(deps.fanout ? { redis: deps.fanout.ping } : {}) }, () => drain.draining));
+  app.use(metricsRoutes(metrics, config.metricsToken));
   const openapi = buildOpenApiDocument();
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
@@ -104,15 +137,22 @@ export async function createApplication(config: Config, deps: { db: Database; lo
   app.get('/api/v1/client-config', (_req, res) => {
     res.json({ tileUrl: config.tileUrl });
   });
-  app.use(sessionRoutes(sessions, { secure: config.secureCookies, maxAgeMs: config.sessionMaxHours * 3_600_000 }, realtime.disconnectSession));
-  app.use(detectionRoutes(ingest, config.ingestKeys));
-  app.use(socialReportRoutes(social, config.ingestKeys));
+  app.use(sessionRoutes(sessions, logins, { secure: config.secureCookies, maxAgeMs: config.sessionMaxHours * 3_600_000 }, realtime.disconnectSession));
+  const limit = ingestRateLimit(config.ingestPerSecond);
+  app.use(detectionRoutes(ingest, config.ingestKeys, limit));
+  app.use(socialReportRoutes(social, config.ingestKeys, limit));
   const capIn = createCapIngestService(db, publisher, audit, { classify: (text) => classifyKind(text).kind, locateCorridor });
-  app.use(capRoutes({ sessions, keys: config.ingestKeys, capIn, incidents, sender: config.capSender }));
+  app.use(capRoutes({ sessions, keys: config.ingestKeys, limit, capIn, incidents, sender: config.capSender }));
   app.use(incidentRoutes(sessions, incidents));
   app.use(incidentCommandRoutes(sessions, users, commands));
+  app.use(unitRoutes(sessions, patrol.units, incidents));
+  app.use(dispatchRoutes(sessions, patrol.dispatch));
   app.use(adminRoutes(sessions, users, audit));
-  app.use(oversightRoutes(sessions, createOversightService(db)));
+  const oversight = createOversightService(db, { shiftStarts: config.shiftStarts });
+  app.use(oversightRoutes(sessions, oversight));
+  app.use(commanderRoutes(sessions, oversight, createCommanderService(db, audit, oversight)));
+  app.use(historyRoutes(sessions, createHistoryService(db, audit)));
+  app.use(wallRoutes(sessions, createWallService(db)));
   const webhooks = createWebhookService(db, audit, { ...config.webhooks, instanceId: randomUUID() });
   app.use(webhookRoutes(sessions, webhooks));
   const stopWebhooks = webhooks.start(Math.min(1_000, config.webhooks.retryBaseMs), (err) => log.error({ err }, 'webhook round failed'));
@@ -130,23 +170,34 @@ export async function createApplication(config: Config, deps: { db: Database; lo
   } else {
     log.warn({ clientDir }, 'client build not found; serving the API only (run pnpm build)');
   }
-  app.use(errorMiddleware(log));
+  app.use(errorMiddleware(log, (actor, attempt) => audit.record({ actor, action: 'security.forbidden', incidentId: null, data: attempt })));
 
   return {
     httpServer,
     io,
     ingest,
     social,
+    patrol,
     async listen(port: number, host: string): Promise<number> {
       await new Promise<void>((resolve) => httpServer.listen(port, host, resolve));
       const address = httpServer.address();
       return typeof address === 'object' && address ? address.port : port;
     },
-    async close(): Promise<void> {
+    metrics,
+    /**
+     * Graceful shutdown: answer /readyz 503, stop listening (after RASD_SHUTDOWN_DELAY_S), let requests in flight finish (up to
+     * RASD_DRAIN_TIMEOUT_S), then close every socket (dashboards reconnect to another instance and
+     * catch up) and the background loops. True when no request had to be cut short.
+     */
+    async close(): Promise<boolean> {
+      const drained = await drain.drain({ delayMs: config.shutdownDelayS * 1000, timeoutMs: config.drainTimeoutS * 1000 });
       stopEscalation();
       stopWebhooks();
+      stopRepair();
       await io.close();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeAllConnections();
+      await drain.closed();
+      return drained;
     },
   };
 }

@@ -37,4 +37,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/DATABASE_URL/);
     expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://x@y/z' }).redisUrl).toBe('redis://127.0.0.1:6379');
   });
+
+  it('reads shift start hours, defaulting to 00, 08 and 16, and refuses bad patterns', () => {
+    expect(loadConfig({}).shiftStarts).toEqual([0, 8, 16]);
+    expect(loadConfig({ RASD_SHIFT_STARTS: '7, 19' }).shiftStarts).toEqual([7, 19]);
+    for (const bad of ['8,0,16', '0,8,8', '0,24', 'a,b', '0,,8', '-1,8']) {
+      expect(() => loadConfig({ RASD_SHIFT_STARTS: bad }), bad).toThrow(/RASD_SHIFT_STARTS/);
+    }
+  });
 });

@@ -16,19 +16,31 @@ export interface Config {
   ingestKeys: Map<string, string>;
   users: BootstrapUser[];
   simulator: boolean;
+  /** Device key of the simulator's first patrol unit (P-101), so the demo's /unit tablet can sign in. */
+  simulatorUnitKey: string | null;
   escalateAfterS: number;
   corroboration: { km: number; minutes: number };
   allowedOrigins: string[];
   tileUrl: string | null;
   /** Origins of camera snapshots and clips the dashboard may show inline. */
   mediaOrigins: string[];
+  ingestPerSecond: number;
+  login: { maxFailures: number; lockoutMinutes: number; perAddress: number };
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   secureCookies: boolean;
   clientDir: string | null;
   capSender: string;
+  /** Local hours (Africa/Cairo) at which shifts start, ascending. */
+  shiftStarts: number[];
   webhooks: { allowHttp: boolean; retryBaseMs: number; maxFailures: number };
   logLevel: string;
+  /** Bearer token for GET /metrics; without it, /metrics answers only direct requests from this host. */
+  metricsToken: string | null;
+  /** Seconds a shutdown waits for requests in flight before closing anyway. */
+  drainTimeoutS: number;
+  /** Seconds between SIGTERM and closing the listener, /readyz answering 503 meanwhile. */
+  shutdownDelayS: number;
 }
 
 const pairList = (parts: number) =>
@@ -58,6 +70,7 @@ const envSchema = z.object({
   RASD_INGEST_KEYS: pairList(2).optional(),
   RASD_USERS: pairList(3).optional(),
   RASD_SIMULATOR: z.enum(['on', 'off']).default('off'),
+  RASD_SIMULATOR_UNIT_KEY: z.string().min(16).max(200).optional(),
   RASD_ESCALATE_AFTER_S: z.coerce.number().int().min(1).default(60),
   RASD_ALLOWED_ORIGINS: z.string().optional(),
   RASD_CORROBORATE_KM: z.coerce.number().positive().max(50).default(3),
@@ -68,6 +81,10 @@ const envSchema = z.object({
     .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
     .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)))
     .optional(),
+  RASD_INGEST_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
+  RASD_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  RASD_LOCKOUT_MIN: z.coerce.number().int().min(1).max(1440).default(15),
+  RASD_LOGIN_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(30),
   RASD_SESSION_IDLE_MIN: z.coerce.number().int().min(1).default(30),
   RASD_SESSION_MAX_H: z.coerce.number().int().min(1).default(12),
   RASD_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
@@ -76,7 +93,22 @@ const envSchema = z.object({
   RASD_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
   RASD_WEBHOOK_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
   RASD_CAP_SENDER: z.string().min(1).max(200).regex(/^[^\s,&<]+$/, 'no spaces, commas, & or <').default('rasd@traffic-operations.local'),
+  RASD_SHIFT_STARTS: z
+    .string()
+    .transform((s) => s.split(',').map((h) => h.trim()))
+    .pipe(
+      z
+        .array(z.string().regex(/^\d{1,2}$/, 'each entry must be an hour 0–23').transform(Number).pipe(z.number().int().min(0).max(23)))
+        .min(1)
+        .max(24)
+        // Strictly ascending: a shift runs from one start to the next, the last one into the next day.
+        .refine((hs) => hs.every((h, i) => i === 0 || h > hs[i - 1]!), 'hours must be strictly ascending, e.g. 0,8,16'),
+    )
+    .default([0, 8, 16]),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RASD_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  RASD_DRAIN_TIMEOUT_S: z.coerce.number().int().min(0).max(600).default(10),
+  RASD_SHUTDOWN_DELAY_S: z.coerce.number().min(0).max(120).default(0),
 });
 
 export class ConfigError extends Error {}
@@ -122,17 +154,24 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     ingestKeys,
     users,
     simulator: e.RASD_SIMULATOR === 'on',
+    simulatorUnitKey: e.RASD_SIMULATOR_UNIT_KEY ?? null,
     escalateAfterS: e.RASD_ESCALATE_AFTER_S,
     corroboration: { km: e.RASD_CORROBORATE_KM, minutes: e.RASD_CORROBORATE_MIN },
     allowedOrigins: (e.RASD_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     tileUrl: e.RASD_TILE_URL ?? null,
     mediaOrigins: e.RASD_MEDIA_ORIGINS ?? [],
+    ingestPerSecond: e.RASD_INGEST_PER_SECOND,
+    login: { maxFailures: e.RASD_LOGIN_MAX_FAILURES, lockoutMinutes: e.RASD_LOCKOUT_MIN, perAddress: e.RASD_LOGIN_PER_ADDRESS },
     sessionIdleMinutes: e.RASD_SESSION_IDLE_MIN,
     sessionMaxHours: e.RASD_SESSION_MAX_H,
     secureCookies: e.RASD_SECURE_COOKIES === 'true',
     clientDir: e.RASD_CLIENT_DIR ?? null,
     capSender: e.RASD_CAP_SENDER,
+    shiftStarts: e.RASD_SHIFT_STARTS,
     webhooks: { allowHttp: e.RASD_WEBHOOK_ALLOW_HTTP === 'true', retryBaseMs: e.RASD_WEBHOOK_RETRY_BASE_MS, maxFailures: e.RASD_WEBHOOK_MAX_FAILURES },
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.RASD_METRICS_TOKEN ?? null,
+    drainTimeoutS: e.RASD_DRAIN_TIMEOUT_S,
+    shutdownDelayS: e.RASD_SHUTDOWN_DELAY_S,
   };
 }

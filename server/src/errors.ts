@@ -21,6 +21,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: ErrorDetail[],
+    /** For 429 and 503: when to try again (the Retry-After header). */
+    readonly retryAfterS?: number,
   ) {
     super(message);
     this.status = statusOf[code];

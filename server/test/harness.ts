@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import pg from 'pg';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { inject } from 'vitest';
@@ -57,7 +57,7 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(store: TestStore, env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(store: TestStore, env: Record<string, string> = {}, log: Logger = pino({ level: 'silent' })): Promise<TestServer> {
   const config = loadConfig({
     PORT: '0',
     RASD_USERS: users,
@@ -66,7 +66,7 @@ export async function startTestServer(store: TestStore, env: Record<string, stri
     ...env,
   });
   const db = await store.open();
-  const app = await createApplication(config, { db, log: pino({ level: 'silent' }) });
+  const app = await createApplication(config, { db, log });
   const port = await app.listen(0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}`,

@@ -36,6 +36,7 @@ const allow = (ok: number, who: Role[], otherwise = 403): Record<Who, number> =>
   admin: who.includes(A) ? ok : otherwise,
 });
 
+const shiftAt = new Date().toISOString();
 const routes: RouteCase[] = [
   { name: 'list incidents', method: 'GET', path: () => '/api/v1/incidents', expect: allow(200, [O, D, C, A]) },
   { name: 'one incident', method: 'GET', path: (id) => `/api/v1/incidents/${id}`, expect: allow(200, [O, D, C, A]) },
@@ -57,6 +58,19 @@ const routes: RouteCase[] = [
   { name: 'webhooks', method: 'GET', path: () => '/api/v1/webhooks', expect: allow(200, [C, A]) },
   { name: 'register webhook (bad)', method: 'POST', path: () => '/api/v1/webhooks', body: { url: 'x' }, expect: allow(400, [C, A]) },
   { name: 'who am I', method: 'GET', path: () => '/api/v1/session', expect: allow(200, [O, D, C, A]) },
+  // The commander's page, in order: a handover is written, submitted, then refused to its own submitter.
+  { name: 'shift report', method: 'GET', path: () => '/api/v1/shifts/report', expect: allow(200, [C, A]) },
+  { name: 'shift handover', method: 'GET', path: () => '/api/v1/shifts/handover', expect: allow(200, [C, A]) },
+  { name: 'handover notes', method: 'PUT', path: () => '/api/v1/shifts/handover', body: { at: shiftAt, notes: 'ملاحظات' }, expect: allow(200, [C]) },
+  { name: 'submit handover', method: 'POST', path: () => '/api/v1/shifts/handover/submit', body: { at: shiftAt }, expect: allow(200, [C]) },
+  { name: 'acknowledge own handover', method: 'POST', path: () => '/api/v1/shifts/handover/acknowledge', body: { at: shiftAt }, expect: allow(409, [C]) },
+  { name: 'press statement', method: 'GET', path: () => '/api/v1/shifts/press', expect: allow(200, [C]) },
+  { name: 'export unapproved press statement', method: 'GET', path: () => `/api/v1/shifts/press/export?at=${encodeURIComponent(shiftAt)}`, expect: allow(409, [C]) },
+  { name: 'save press statement', method: 'PUT', path: () => '/api/v1/shifts/press', body: { at: shiftAt, ar: 'نص', en: 'text' }, expect: allow(200, [C]) },
+  { name: 'approve press statement', method: 'POST', path: () => '/api/v1/shifts/press/approve', body: { at: shiftAt }, expect: allow(200, [C]) },
+  { name: 'export press statement', method: 'GET', path: () => `/api/v1/shifts/press/export?at=${encodeURIComponent(shiftAt)}`, expect: allow(200, [C]) },
+  { name: 'history search', method: 'GET', path: () => '/api/v1/history/incidents?kind=wrong_way', expect: allow(200, [C, A]) },
+  { name: 'history CSV', method: 'GET', path: () => '/api/v1/history/incidents.csv?corridorId=ring_road', expect: allow(200, [C, A]) },
 ];
 
 describe('the permission matrix, walked route by route and role by role', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Alert, Incident, IncidentList } from './incident';
 import type { ErrorBody } from './error';
+import type { Unit } from './unit';
 
 /** Socket acks carry data or the same error shape as HTTP answers. */
 export type Ack<T> = { data: T } | ErrorBody;
@@ -24,6 +25,8 @@ export interface ServerToClientEvents {
   'presence:update': (payload: PresencePayload) => void;
   /** To commanders: an incident stayed unclaimed past RASD_ESCALATE_AFTER_S. */
   'incident:escalated': (incident: Incident) => void;
+  /** A patrol unit moved, changed status or was assigned (stored before it was sent). */
+  'unit:upsert': (unit: Unit) => void;
 }
 
 /** Client → server events. */

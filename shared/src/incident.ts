@@ -3,6 +3,7 @@ import { limits } from './limits';
 import { alertKindSchema, geoPointSchema, severitySchema } from './common';
 import { detectionSchema } from './detection';
 import { socialExtractionSchema, socialReportSchema } from './social-report';
+import { trackSchema } from './track';
 
 export const incidentStatuses = [
   'new',
@@ -60,6 +61,14 @@ export const verificationSchema = z.object({
 });
 export type Verification = z.infer<typeof verificationSchema>;
 
+export const assignedUnitSchema = z.object({
+  unitId: z.string(),
+  callSign: z.string(),
+  at: z.string(),
+  by: z.string(),
+});
+export type AssignedUnit = z.infer<typeof assignedUnitSchema>;
+
 export const incidentSchema = z.object({
   id: z.string(),
   seq: z.number().int(),
@@ -84,6 +93,10 @@ export const incidentSchema = z.object({
   priority: z.number().optional(),
   /** True when the location was inferred from place names or is only the city centre. */
   locationApproximate: z.boolean().optional(),
+  /** Wrong-way incidents folded from successive camera sightings: path, speed and prediction. */
+  track: trackSchema.optional(),
+  /** Patrol units sent to it, in the order they were assigned. */
+  assignedUnits: z.array(assignedUnitSchema).optional(),
 });
 export type Incident = z.infer<typeof incidentSchema>;
 
@@ -222,6 +235,8 @@ export const shiftSummarySchema = z.object({
     alertToClaimMs: percentilesSchema,
     claimToActionMs: percentilesSchema,
     verificationMs: percentilesSchema,
+    /** Unit dispatched → on scene; present only once dispatch data exists (see server/src/domain/shift-summary.ts). */
+    dispatchToSceneMs: percentilesSchema.optional(),
   }),
   actions: z.object({ byType: z.record(z.string(), z.number().int()), byTrack: z.record(z.string(), z.number().int()) }),
   handover: z.object({ openIncidents: z.array(handoverIncidentSchema) }),

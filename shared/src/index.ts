@@ -11,3 +11,7 @@ export * from './corridors';
 export * from './plate';
 export * from './legal-catalog';
 export * from './webhook';
+export * from './commander';
+export * from './track';
+export * from './unit';
+export * from './wall';

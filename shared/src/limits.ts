@@ -12,5 +12,8 @@ export const limits = {
   notesMax: 2_000,
   reasonMax: 1_000,
   caseNumberMax: 100,
+  handoverNotesMax: 4_000,
+  pressTextMax: 4_000,
+  historyPageMax: 200,
   bodyBytesMax: 256 * 1024,
 } as const;

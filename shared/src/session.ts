@@ -8,6 +8,8 @@ export type Role = z.infer<typeof roleSchema>;
 export const loginRequestSchema = z.object({
   username: z.string().min(1).max(limits.usernameMax),
   password: z.string().min(1).max(limits.passwordMax),
+  /** The authenticator code, for accounts with a second factor. */
+  totp: z.string().regex(/^\d{6}$/, 'six digits').optional(),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
@@ -29,3 +31,5 @@ export const userUpdateSchema = z
   .refine((u) => Object.values(u).some((v) => v !== undefined), 'nothing to change');
 export const userSchema = z.object({ id: z.string(), username: z.string(), role: roleSchema, disabled: z.boolean() });
 export type User = z.infer<typeof userSchema>;
+
+export const totpConfirmSchema = z.object({ code: z.string().regex(/^\d{6}$/, 'six digits') });

@@ -1,15 +1,22 @@
 import type { Language } from '@rasd/shared';
 import { localeOf } from './language';
+import { localeWithNumerals } from './numerals';
 
 export const timeZone = 'Africa/Cairo';
+
+/** The language's locale with the user's numeral choice (Arabic-Indic or Latin digits). */
+export function formatLocale(language: Language): string {
+  return localeWithNumerals(localeOf(language), language);
+}
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(language: Language, withDate: boolean): Intl.DateTimeFormat {
-  const key = language + (withDate ? ':d' : ':t');
+  const locale = formatLocale(language);
+  const key = locale + (withDate ? ':d' : ':t');
   let fmt = cache.get(key);
   if (!fmt) {
-    fmt = new Intl.DateTimeFormat(localeOf(language), {
+    fmt = new Intl.DateTimeFormat(locale, {
       timeZone,
       hour: '2-digit',
       minute: '2-digit',
@@ -34,17 +41,18 @@ export function formatIncidentTime(iso: string, language: Language, now: Date = 
 }
 
 export function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(localeOf(language)).format(value);
+  return new Intl.NumberFormat(formatLocale(language)).format(value);
 }
 
-const twoDigits = new Map<Language, Intl.NumberFormat>();
+const twoDigits = new Map<string, Intl.NumberFormat>();
 
 /** Elapsed time as a stopwatch reads ("4:07", "1:02:09"), in the language's digits; never negative. */
 export function formatElapsed(ms: number, language: Language): string {
-  let fmt = twoDigits.get(language);
+  const locale = formatLocale(language);
+  let fmt = twoDigits.get(locale);
   if (!fmt) {
-    fmt = new Intl.NumberFormat(localeOf(language), { minimumIntegerDigits: 2, useGrouping: false });
-    twoDigits.set(language, fmt);
+    fmt = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
+    twoDigits.set(locale, fmt);
   }
   // A desk clock a little behind the server's must not show "-0:02".
   const total = Math.max(0, Math.floor(ms / 1000));
@@ -57,5 +65,5 @@ export function formatElapsed(ms: number, language: Language): string {
 
 /** A 0..1 ratio as a percentage in the language's digits ("٩٣٪", "93%"). */
 export function formatPercent(ratio: number, language: Language): string {
-  return new Intl.NumberFormat(localeOf(language), { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+  return new Intl.NumberFormat(formatLocale(language), { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
 }

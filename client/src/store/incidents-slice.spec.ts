@@ -120,3 +120,31 @@ describe('incidents slice: catch-up buffer', () => {
     expect(state().lastSeq).toBeNull();
   });
 });
+
+describe('incidents slice: retiring finished incidents', () => {
+  it('forgets finished incidents but keeps active ones and those on screen', () => {
+    state().upsertIncident(makeIncident({ id: 'a', seq: 1, status: 'closed' }));
+    state().upsertIncident(makeIncident({ id: 'b', seq: 2, status: 'new' }));
+    state().upsertIncident(makeIncident({ id: 'c', seq: 3, status: 'rejected' }));
+    expect(state().retireFinished(new Set(['c']))).toBe(1);
+    expect(Object.keys(state().incidents).sort()).toEqual(['b', 'c']);
+    expect(state().lastSeq).toBe(3);
+  });
+
+  it('does not let an older copy bring a retired incident back, from the stream or an answer', () => {
+    state().upsertIncident(makeIncident({ id: 'a', seq: 5, status: 'closed' }));
+    state().retireFinished(new Set());
+    expect(state().upsertIncident(makeIncident({ id: 'a', seq: 4, status: 'claimed' }))).toBe(false);
+    expect(state().applyAnswer(makeIncident({ id: 'a', seq: 5, status: 'closed' }))).toBe(false);
+    const token = state().beginCatchUp();
+    state().finishCatchUp(token, { incidents: [makeIncident({ id: 'a', seq: 3, status: 'new' })], seq: 6 });
+    expect(state().incidents['a']).toBeUndefined();
+    expect(state().lastSeq).toBe(6);
+  });
+
+  it('takes a retired incident back when it really changes again', () => {
+    state().upsertIncident(makeIncident({ id: 'a', seq: 5, status: 'closed' }));
+    state().retireFinished(new Set());
+    expect(state().upsertIncident(makeIncident({ id: 'a', seq: 9, status: 'closed' }))).toBe(true);
+  });
+});

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { Incident } from '@rasd/shared';
 import type { ParsedIncidentList } from '../lib/parse';
+import { addTombstones, finishedToRetire, isRetiredCopy } from '../lib/retention';
 import type { AppState } from './index';
 
 export interface IncidentsSlice {
@@ -26,6 +27,10 @@ export interface IncidentsSlice {
   /** Applies a catch-up answer, then the buffered live events in seq order. */
   finishCatchUp: (token: number, list: ParsedIncidentList) => boolean;
   resetIncidents: () => void;
+  /** Finished incidents forgotten by `retireFinished`, with their seq (bounded; see lib/retention). */
+  retired: ReadonlyMap<string, number>;
+  /** Forgets finished incidents except those in `keep`, so a long run's memory stays bounded. */
+  retireFinished: (keep: ReadonlySet<string>) => number;
 }
 
 const initial = {
@@ -34,12 +39,14 @@ const initial = {
   syncing: false,
   syncToken: 0,
   buffer: [],
+  retired: new Map(),
 } satisfies Partial<IncidentsSlice>;
 
 function applyAll(
   incidents: Record<string, Incident>,
   lastSeq: number | null,
   batch: readonly Incident[],
+  retired: ReadonlyMap<string, number>,
 ): { incidents: Record<string, Incident>; lastSeq: number | null } {
   let next = incidents;
   let seq = lastSeq;
@@ -48,6 +55,11 @@ function applyAll(
   for (const incident of [...batch].sort((a, b) => a.seq - b.seq)) {
     const stored = next[incident.id];
     if (stored && stored.seq >= incident.seq) continue;
+    // Still proves the stream reached this seq, but must not bring a forgotten incident back.
+    if (isRetiredCopy(retired, incident)) {
+      seq = seq === null ? incident.seq : Math.max(seq, incident.seq);
+      continue;
+    }
     if (next === incidents) next = { ...incidents };
     next[incident.id] = incident;
     seq = seq === null ? incident.seq : Math.max(seq, incident.seq);
@@ -59,14 +71,18 @@ export const createIncidentsSlice: StateCreator<AppState, [], [], IncidentsSlice
   ...initial,
   upsertIncident: (incident) => {
     const before = get().incidents;
-    const result = applyAll(before, get().lastSeq, [incident]);
-    if (result.incidents === before) return false;
+    const result = applyAll(before, get().lastSeq, [incident], get().retired);
+    if (result.incidents === before) {
+      if (result.lastSeq !== get().lastSeq) set({ lastSeq: result.lastSeq });
+      return false;
+    }
     set(result);
     return true;
   },
   applyAnswer: (incident) => {
     const stored = get().incidents[incident.id];
     if (stored && stored.seq >= incident.seq) return false;
+    if (isRetiredCopy(get().retired, incident)) return false;
     set((s) => ({ incidents: { ...s.incidents, [incident.id]: incident } }));
     return true;
   },
@@ -84,11 +100,20 @@ export const createIncidentsSlice: StateCreator<AppState, [], [], IncidentsSlice
   finishCatchUp: (token, list) => {
     const state = get();
     if (!state.syncing || token !== state.syncToken) return false;
-    const snapshot = applyAll(state.incidents, state.lastSeq, list.incidents);
+    const snapshot = applyAll(state.incidents, state.lastSeq, list.incidents, state.retired);
     const floor = snapshot.lastSeq === null ? list.seq : Math.max(snapshot.lastSeq, list.seq);
-    const merged = applyAll(snapshot.incidents, floor, state.buffer);
+    const merged = applyAll(snapshot.incidents, floor, state.buffer, state.retired);
     set({ ...merged, syncing: false, buffer: [] });
     return true;
   },
-  resetIncidents: () => set((s) => ({ ...initial, syncToken: s.syncToken + 1 })),
+  resetIncidents: () => set((s) => ({ ...initial, retired: new Map(), syncToken: s.syncToken + 1 })),
+  retireFinished: (keep) => {
+    const state = get();
+    const gone = finishedToRetire(state.incidents, keep);
+    if (gone.length === 0) return 0;
+    const incidents = { ...state.incidents };
+    for (const incident of gone) delete incidents[incident.id];
+    set({ incidents, retired: addTombstones(state.retired, gone) });
+    return gone.length;
+  },
 });

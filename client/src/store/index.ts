@@ -5,9 +5,12 @@ import { createIncidentsSlice, type IncidentsSlice } from './incidents-slice';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createDrawerSlice, type DrawerSlice } from './drawer-slice';
+import { createAlarmSlice, type AlarmSlice } from './alarm-slice';
+import { createPrefsSlice, type PrefsSlice } from './prefs-slice';
+import { createUnitsSlice, type UnitsSlice } from './units-slice';
 import { readStoredLanguage } from '../i18n/language';
 
-export type AppState = SessionSlice & IncidentsSlice & ConnectionSlice & UiSlice & DrawerSlice;
+export type AppState = SessionSlice & IncidentsSlice & ConnectionSlice & UiSlice & DrawerSlice & AlarmSlice & PrefsSlice & UnitsSlice;
 
 /** The combined store; tests pass it to `createStore` from zustand/vanilla for a fresh copy. */
 export const appStateCreator =
@@ -18,6 +21,9 @@ export const appStateCreator =
     ...createConnectionSlice(...a),
     ...createUiSlice(language)(...a),
     ...createDrawerSlice(...a),
+    ...createAlarmSlice(...a),
+    ...createPrefsSlice(...a),
+    ...createUnitsSlice(...a),
   });
 
 export const useStore = create<AppState>()(appStateCreator(readStoredLanguage()));

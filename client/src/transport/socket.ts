@@ -7,7 +7,9 @@ import {
 import { ApiError, currentSession, fetchIncidents } from '../api/http';
 import { parseAlertIncidentId, parseIncident, parseIncidentList, type ParsedIncidentList } from '../lib/parse';
 import type { StoreHandle } from '../store';
+import { bindEscalations } from './escalations';
 import { bindPresence } from './presence';
+import { bindUnits } from './units';
 import { catchUpWithRetry } from './sync';
 
 type RasdSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -94,6 +96,8 @@ export function startLiveConnection(store: StoreHandle, options: LiveConnectionO
   });
 
   const unbindPresence = bindPresence(socket, store);
+  const unbindEscalations = bindEscalations(socket, store);
+  const unbindUnits = bindUnits(socket, store);
 
   const onBrowserOffline = () => setConnection('offline');
   const onBrowserOnline = () => {
@@ -110,6 +114,8 @@ export function startLiveConnection(store: StoreHandle, options: LiveConnectionO
     stopped = true;
     clearTimeout(retryTimer);
     unbindPresence();
+    unbindEscalations();
+    unbindUnits();
     window.removeEventListener('offline', onBrowserOffline);
     window.removeEventListener('online', onBrowserOnline);
     socket.removeAllListeners();

@@ -3,7 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { appStateCreator, type AppState } from '../store';
 import { makeIncident } from '../test/fixtures';
 import type { ParsedIncidentList } from '../lib/parse';
-import { catchUp, catchUpWithRetry } from './sync';
+import { catchUp, catchUpPageMax, catchUpWithRetry } from './sync';
 
 let store: StoreApi<AppState>;
 
@@ -28,6 +28,26 @@ describe('catchUp', () => {
     await expect(pending).resolves.toBe(true);
     expect(Object.keys(store.getState().incidents).sort()).toEqual(['live', 'old']);
     expect(store.getState().lastSeq).toBe(31);
+  });
+});
+
+describe('catchUp after a long absence', () => {
+  it('fetches every page of a cut-short answer before applying the live events it buffered', async () => {
+    store.getState().finishCatchUp(store.getState().beginCatchUp(), { incidents: [], seq: 100 });
+    const firstPage = Array.from({ length: catchUpPageMax }, (_, i) => makeIncident({ id: `a${i}`, seq: 101 + i }));
+    const calls: (number | null)[] = [];
+    const fetchSince = async (since: number | null): Promise<ParsedIncidentList> => {
+      calls.push(since);
+      // A live event newer than everything missed arrives while the pages are being fetched.
+      store.getState().receiveLive(makeIncident({ id: 'live', seq: 9_000 }));
+      return since === 100 ? { incidents: firstPage, seq: 100 + catchUpPageMax } : { incidents: [makeIncident({ id: 'tail', seq: 5_200 })], seq: 8_999 };
+    };
+    await expect(catchUp(store, fetchSince)).resolves.toBe(true);
+    expect(calls).toEqual([100, 100 + catchUpPageMax]);
+    const { incidents, lastSeq } = store.getState();
+    expect(Object.keys(incidents)).toHaveLength(catchUpPageMax + 2);
+    expect(incidents['tail']).toBeDefined();
+    expect(lastSeq).toBe(9_000);
   });
 });
 

@@ -5,14 +5,35 @@ import type { StoreHandle } from '../store';
 export type FetchSince = (since: number | null) => Promise<ParsedIncidentList>;
 
 /**
+ * The most incidents one `since` answer carries (the server's page; shared's list `limit` maximum).
+ * A full answer ends at the seq of its last incident, and the rest must be asked for.
+ */
+export const catchUpPageMax = 5000;
+
+/**
  * One catch-up: live events are buffered from before the request is sent, so together
  * with the answer they cover everything after `lastSeq`. False if superseded.
  */
 export async function catchUp(store: StoreHandle, fetchSince: FetchSince): Promise<boolean> {
   const since = store.getState().lastSeq;
   const token = store.getState().beginCatchUp();
-  const list = await fetchSince(since);
+  const list = await fetchAllSince(fetchSince, since);
   return store.getState().finishCatchUp(token, list);
+}
+
+/**
+ * Every page after `since`, as one list. Applying a cut-short page on its own would let the
+ * buffered live events (newer seqs) lift `lastSeq` past the changes still unfetched.
+ */
+async function fetchAllSince(fetchSince: FetchSince, since: number | null) {
+  let page = await fetchSince(since);
+  if (since === null) return page;
+  const incidents = [...page.incidents];
+  while (page.incidents.length >= catchUpPageMax) {
+    page = await fetchSince(page.seq);
+    incidents.push(...page.incidents);
+  }
+  return { incidents, seq: page.seq };
 }
 
 export interface RetryOptions {

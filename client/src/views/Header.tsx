@@ -5,6 +5,8 @@ import { useStore } from '../store';
 import { Brand } from './Brand';
 import { ConnectionStatus } from './ConnectionStatus';
 import { LanguageToggle } from './LanguageToggle';
+import { SettingsMenu } from './SettingsMenu';
+import { HeaderNav } from './commander/HeaderNav';
 
 async function signOut() {
   try {
@@ -17,6 +19,7 @@ async function signOut() {
   state.resetConnection();
   state.select(null);
   state.resetDrawer();
+  state.resetAlarms();
   state.setUser(null);
 }
 
@@ -28,6 +31,7 @@ export function Header() {
     <header className="desk-header">
       <Brand />
       <ConnectionStatus />
+      <HeaderNav />
       <div className="header-spacer" />
       {user && (
         <div className="user-badge" data-testid="current-user">
@@ -37,6 +41,7 @@ export function Header() {
           <span className="user-role">{roleLabels[user.role][language]}</span>
         </div>
       )}
+      <SettingsMenu />
       <LanguageToggle />
       <button type="button" className="button button--quiet" data-testid="logout" onClick={() => void signOut()}>
         {t('header.logout')}

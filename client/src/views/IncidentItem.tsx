@@ -2,8 +2,10 @@ import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { kindLabels, severityLabels, sourceLabels, statusLabels, type Incident } from '@rasd/shared';
 import { formatIncidentTime, formatNumber } from '../i18n/format';
+import { isAlarming } from '../lib/alarm';
 import { corridorName } from '../lib/incidents';
 import { useStore } from '../store';
+import { CardTimers } from './CardTimers';
 
 export const IncidentItem = memo(function IncidentItem({ incident, tabStop }: { incident: Incident; tabStop: boolean }) {
   const { t } = useTranslation();
@@ -24,11 +26,13 @@ export const IncidentItem = memo(function IncidentItem({ incident, tabStop }: { 
   return (
     <li
       ref={ref}
-      className={`incident-item kind-${incident.kind} severity-${incident.severity}`}
+      className={`incident-item kind-${incident.kind} severity-${incident.severity}${isAlarming(incident) ? ' incident-item--alarm' : ''}${incident.escalatedAt ? ' incident-item--escalated' : ''}`}
       data-testid="incident-item"
       data-incident-id={incident.id}
       data-severity={incident.severity}
       data-status={incident.status}
+      data-alarm={isAlarming(incident) ? 'true' : undefined}
+      data-escalated={incident.escalatedAt ? 'true' : undefined}
       role="option"
       aria-selected={selected}
       tabIndex={tabStop ? 0 : -1}
@@ -37,7 +41,10 @@ export const IncidentItem = memo(function IncidentItem({ incident, tabStop }: { 
       {flashCount > 0 && <span key={flashCount} className="incident-flash" aria-hidden="true" />}
       <div className="incident-row">
         <span className="incident-kind">{kindLabels[incident.kind][language]}</span>
-        <span className={'badge badge--' + incident.severity}>{severityLabels[incident.severity][language]}</span>
+        <span className="incident-badges">
+          {incident.escalatedAt && <span className="badge badge--escalated">{t('drawer.escalated')}</span>}
+          <span className={'badge badge--' + incident.severity}>{severityLabels[incident.severity][language]}</span>
+        </span>
       </div>
       <div className="incident-row incident-corridor">{corridor}</div>
       <div className="incident-row incident-meta">
@@ -54,6 +61,7 @@ export const IncidentItem = memo(function IncidentItem({ incident, tabStop }: { 
         )}
         <span>{t('incidents.alerts', { count: incident.alertCount, n: formatNumber(incident.alertCount, language) })}</span>
       </div>
+      <CardTimers incident={incident} />
     </li>
   );
 });

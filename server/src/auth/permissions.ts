@@ -19,6 +19,20 @@ export const permissions = {
   'shifts:summary': ['commander', 'admin'],
   'incidents:export': ['commander', 'admin'],
   'webhooks:manage': ['commander', 'admin'],
+  /** The wall display's shift figures: read-only, so the wall's own account needs no commander rights. */
+  'wall:stats': everyone,
+  /** Writing the shift handover (notes, submit, acknowledge) is the commanders' act; admins only read it. */
+  'shifts:handover': ['commander'],
+  /** The public statement speaks for the shift: its commander drafts, approves and exports it. */
+  'press:manage': ['commander'],
+  'history:search': ['commander', 'admin'],
+  /** The second factor is offered to the roles that can change the most. */
+  'session:totp': ['commander', 'admin'],
+  'units:read': everyone,
+  /** Dispatchers set a unit's status by hand when its device cannot (radio call, flat battery). */
+  'units:status': ['dispatcher', 'commander'],
+  'units:manage': ['admin'],
+  'incidents:dispatch': ['dispatcher', 'commander'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof permissions;
 

@@ -2,9 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Role, SessionUser } from '@rasd/shared';
 import type { Database } from '../db/database';
 import type { BootstrapUser } from '../config';
-import { AppError } from '../errors';
-import type { AuditService } from '../services/audit.service';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword } from './passwords';
 
 export interface SessionPolicy {
   idleMinutes: number;
@@ -12,11 +10,9 @@ export interface SessionPolicy {
 }
 
 export const hashId = (id: string) => createHash('sha256').update(id).digest('base64url');
-// Compared against when the user is unknown, so a wrong username costs as long as a wrong password.
-const decoyHash = hashPassword(randomUUID());
 
 /** Users and browser sessions. Only a hash of the session id is stored, so a database leak opens no session. */
-export function createSessionService(db: Database, policy: SessionPolicy, audit: AuditService) {
+export function createSessionService(db: Database, policy: SessionPolicy) {
   return {
     async bootstrapUsers(users: readonly BootstrapUser[]): Promise<void> {
       for (const u of users) {
@@ -29,26 +25,12 @@ export function createSessionService(db: Database, policy: SessionPolicy, audit:
       }
     },
 
-    /** Returns the new session id (for the cookie) and the user; 401 for any wrong username or password. */
-    async login(username: string, password: string): Promise<{ sessionId: string; user: SessionUser }> {
-      const [row] = await db.query<{ id: string; username: string; role: Role; password_hash: string; disabled: boolean }>(
-        'SELECT id, username, role, password_hash, disabled FROM users WHERE username = $1',
-        [username],
-      );
-      const ok = await verifyPassword(password, row?.password_hash ?? (await decoyHash));
-      if (!row || !ok || row.disabled) {
-        await audit.record({ actor: username, action: 'session.login_failed', incidentId: null, data: { known: Boolean(row) } });
-        throw new AppError('unauthorized', 'wrong username or password');
-      }
-      await audit.record({ actor: row.username, action: 'session.login', incidentId: null, data: {} });
+    /** Opens a session for a user whose credentials were checked; returns the id for the cookie. */
+    async create(userId: string): Promise<string> {
       const sessionId = randomBytes(32).toString('base64url');
       const now = new Date().toISOString();
-      await db.query('INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)', [
-        hashId(sessionId),
-        row.id,
-        now,
-      ]);
-      return { sessionId, user: { id: row.id, username: row.username, role: row.role } };
+      await db.query('INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)', [hashId(sessionId), userId, now]);
+      return sessionId;
     },
 
     /** The user of a live session, or null when it is unknown, idle too long or too old. */

@@ -1,4 +1,5 @@
 import {
+  type AssignedUnit,
   legalActionSpec,
   normalisePlate,
   type Incident,
@@ -24,7 +25,8 @@ export type IncidentCommand =
   | { type: 'verify'; request: VerifyRequest }
   | { type: 'action'; request: LegalActionRequest; actionId: string }
   | { type: 'close' }
-  | { type: 'escalate' };
+  | { type: 'escalate' }
+  | { type: 'dispatch'; units: Pick<AssignedUnit, 'unitId' | 'callSign'>[] };
 
 /** What a command changed: the new incident and the history entry that records it. */
 export interface Decision {
@@ -34,6 +36,8 @@ export interface Decision {
 
 const finished: readonly IncidentStatus[] = ['closed', 'merged', 'rejected'];
 const actionable: readonly IncidentStatus[] = ['claimed', 'verified', 'dispatched', 'actioned'];
+/** Units go to an incident that is open and, for a citizen report, verified; more can join later. */
+const dispatchable: readonly IncidentStatus[] = ['new', 'claimed', 'verified', 'dispatched'];
 
 const invalid = (incident: Incident, what: string) =>
   new AppError('invalid_transition', `cannot ${what} an incident that is ${incident.status}`);
@@ -167,6 +171,20 @@ export function decide(incident: Incident, command: IncidentCommand, actor: Acto
       return {
         incident: { ...incident, severity, escalatedAt: now },
         event: { type: 'escalated', data: { from: incident.severity, to: severity } },
+      };
+    }
+
+    case 'dispatch': {
+      if (!dispatchable.includes(incident.status)) throw invalid(incident, 'dispatch units to');
+      const assigned = incident.assignedUnits ?? [];
+      const fresh: AssignedUnit[] = command.units
+        .filter((u) => !assigned.some((a) => a.unitId === u.unitId))
+        .map((u) => ({ unitId: u.unitId, callSign: u.callSign, at: now, by: actor.username }));
+      if (fresh.length === 0) return null;
+      // The claim stays as it was: dispatching is the dispatcher's job, the case stays the officer's.
+      return {
+        incident: { ...incident, status: 'dispatched', assignedUnits: [...assigned, ...fresh] },
+        event: { type: 'dispatched', data: { units: fresh.map((u) => u.callSign), unitIds: fresh.map((u) => u.unitId) } },
       };
     }
 

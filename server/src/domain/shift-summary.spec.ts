@@ -121,4 +121,18 @@ describe('summariseShift', () => {
     expect(s.counts.total).toBe(2);
     expect(s.counts.byHour).toEqual({ '23': 2 });
   });
+
+  it('reports dispatch → on scene only when dispatch events exist (the units hook)', () => {
+    const without = summariseShift(shift, [record('2026-11-27T07:00:00.000Z')], later);
+    expect(without.responseTimes).not.toHaveProperty('dispatchToSceneMs');
+    const s = summariseShift(
+      shift,
+      [
+        record('2026-11-27T07:00:00.000Z', { events: [['claimed', '2026-11-27T07:01:00.000Z', 'claimed'], ['unit_dispatched', '2026-11-27T07:02:00.000Z', 'dispatched'], ['unit_on_scene', '2026-11-27T07:12:00.000Z', 'dispatched']] }),
+        record('2026-11-27T08:00:00.000Z', { events: [['unit_dispatched', '2026-11-27T08:02:00.000Z', 'dispatched']] }),
+      ],
+      later,
+    );
+    expect(s.responseTimes.dispatchToSceneMs).toEqual({ p50: 600_000, p90: 600_000, n: 1 });
+  });
 });

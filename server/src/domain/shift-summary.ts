@@ -10,6 +10,16 @@ export interface IncidentRecord {
 }
 
 const finished: readonly IncidentStatus[] = ['closed', 'merged', 'rejected'];
+
+/**
+ * Hook for dispatch data (units are being built separately): the history entry types that mark a
+ * unit sent to an incident and arriving there. Once the dispatch commands append such entries, the
+ * summary reports dispatch → on scene; until then the field is left out rather than shown as zero.
+ */
+export const dispatchEventTypes = {
+  dispatched: new Set(['dispatched', 'unit_dispatched', 'unit_assigned']),
+  onScene: new Set(['on_scene', 'unit_on_scene', 'unit_arrived', 'arrived']),
+};
 const claimEvents = new Set(['claimed', 'taken_over', 'handed_over']);
 
 function tally<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
@@ -42,6 +52,7 @@ export function summariseShift(shift: Shift, records: readonly IncidentRecord[],
   const alertToClaim: number[] = [];
   const claimToAction: number[] = [];
   const verification: number[] = [];
+  const dispatchToScene: number[] = [];
   for (const r of records) {
     const claim = first(r, (e) => claimEvents.has(e.type));
     if (claim && within(claim.at)) alertToClaim.push(Date.parse(claim.at) - Date.parse(r.incident.firstSeenAt));
@@ -49,6 +60,9 @@ export function summariseShift(shift: Shift, records: readonly IncidentRecord[],
     if (claim && action && within(action.at)) claimToAction.push(Date.parse(action.at) - Date.parse(claim.at));
     const verdict = first(r, (e) => e.type === 'verified' || e.type === 'rejected');
     if (verdict && within(verdict.at)) verification.push(Date.parse(verdict.at) - Date.parse(r.incident.firstSeenAt));
+    const sent = first(r, (e) => dispatchEventTypes.dispatched.has(e.type));
+    const arrived = sent && r.history.find((e) => dispatchEventTypes.onScene.has(e.type) && e.seq > sent.seq);
+    if (sent && arrived && within(arrived.at)) dispatchToScene.push(Date.parse(arrived.at) - Date.parse(sent.at));
   }
 
   const actions = records.flatMap((r) => r.incident.actions.filter((a) => within(a.at)).map((a) => ({ ...a, source: r.incident.source })));
@@ -74,6 +88,7 @@ export function summariseShift(shift: Shift, records: readonly IncidentRecord[],
       alertToClaimMs: percentiles(alertToClaim),
       claimToActionMs: percentiles(claimToAction),
       verificationMs: percentiles(verification),
+      ...(dispatchToScene.length ? { dispatchToSceneMs: percentiles(dispatchToScene) } : {}),
     },
     actions: {
       byType: tally(actions, (a) => a.type),

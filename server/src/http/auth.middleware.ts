@@ -8,7 +8,10 @@ import { AppError } from '../errors';
 export const sessionCookie = 'rasd_session';
 
 export function sessionIdOf(cookieHeader: string | undefined): string | undefined {
-  return cookieHeader ? parseCookie(cookieHeader)[sessionCookie] : undefined;
+  if (!cookieHeader) return undefined;
+  // Two session cookies (one tossed in by a sibling site) are ambiguous: trust neither.
+  const occurrences = cookieHeader.split(';').filter((part) => part.trim().startsWith(`${sessionCookie}=`)).length;
+  return occurrences === 1 ? parseCookie(cookieHeader)[sessionCookie] : undefined;
 }
 
 /** The user `requireUser` let through. */
@@ -26,8 +29,8 @@ export function requireUser(sessions: SessionService, permission?: Permission) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const user = await sessions.authenticate(sessionIdOf(req.headers.cookie));
     if (!user) throw new AppError('unauthorized', 'log in first');
-    if (permission && !allows(user.role, permission)) throw new AppError('forbidden', `a ${user.role} may not do this (${permission})`);
     res.locals.user = user;
+    if (permission && !allows(user.role, permission)) throw new AppError('forbidden', `a ${user.role} may not do this (${permission})`);
     next();
   };
 }

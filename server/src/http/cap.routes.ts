@@ -1,4 +1,4 @@
-import express, { Router, type Request } from 'express';
+import express, { Router, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { limits } from '@rasd/shared';
 import type { SessionService } from '../auth/session.service';
@@ -16,9 +16,9 @@ const capTypes = ['application/cap+xml', 'application/xml', 'text/xml'];
 const baseUrl = (req: Request) => `${req.protocol}://${req.get('host')}`;
 
 /** CAP 1.2 in (ingest key) and out (any user): single incidents and an Atom feed; DATEX II v3 out for road operators. */
-export function capRoutes(deps: { sessions: SessionService; keys: ReadonlyMap<string, string>; capIn: CapIngestService; incidents: IncidentQueryService; sender: string }): Router {
+export function capRoutes(deps: { sessions: SessionService; keys: ReadonlyMap<string, string>; limit: RequestHandler; capIn: CapIngestService; incidents: IncidentQueryService; sender: string }): Router {
   const router = Router();
-  router.post('/api/v1/cap', requireIngestKey(deps.keys), express.text({ type: capTypes, limit: limits.bodyBytesMax }), async (req, res) => {
+  router.post('/api/v1/cap', requireIngestKey(deps.keys), deps.limit, express.text({ type: capTypes, limit: limits.bodyBytesMax }), async (req, res) => {
     if (typeof req.body !== 'string') {
       throw new AppError('invalid_input', `send the CAP alert as ${capTypes.slice(0, 2).join(' or ')}`, [{ path: 'content-type', message: 'not an XML type' }]);
     }

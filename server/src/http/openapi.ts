@@ -3,6 +3,14 @@ import {
   handoverRequestSchema,
   legalActionRequestSchema,
   shiftSummarySchema,
+  handoverSchema,
+  handoverNotesRequestSchema,
+  historyPageSchema,
+  pressSummarySchema,
+  pressUpdateRequestSchema,
+  shiftAtBodySchema,
+  shiftReportSchema,
+  wallStatsSchema,
   userCreateSchema,
   userSchema,
   userUpdateSchema,
@@ -20,6 +28,7 @@ import {
   socialIngestResultSchema,
   socialReportSchema,
 } from '@rasd/shared';
+import { patrolPaths, patrolSchemas, unitKeyScheme } from './openapi-patrol';
 
 const components = {
   Detection: detectionSchema,
@@ -36,6 +45,14 @@ const components = {
   VerifyRequest: verifyRequestSchema,
   HandoverRequest: handoverRequestSchema,
   ShiftSummary: shiftSummarySchema,
+  ShiftReport: shiftReportSchema,
+  ShiftAt: shiftAtBodySchema,
+  Handover: handoverSchema,
+  HandoverNotesRequest: handoverNotesRequestSchema,
+  PressSummary: pressSummarySchema,
+  PressUpdateRequest: pressUpdateRequestSchema,
+  HistoryPage: historyPageSchema,
+  WallStats: wallStatsSchema,
   User: userSchema,
   UserCreate: userCreateSchema,
   WebhookCreate: webhookCreateSchema,
@@ -45,12 +62,13 @@ const components = {
     z.object({ ok: z.literal(true), entries: z.number().int() }),
     z.object({ ok: z.literal(false), firstBadEntry: z.object({ id: z.number().int(), reason: z.string() }) }),
   ]),
+  ...patrolSchemas,
 } satisfies Record<string, z.ZodType>;
 type Component = keyof typeof components;
 
 interface Operation {
   summary: string;
-  security: 'ingestKey' | 'session' | null;
+  security: 'ingestKey' | 'session' | 'unitKey' | null;
   body?: Component;
   query?: { name: string; description: string; schema: object }[];
   ok: { status: number; schema?: Component; description?: string }[];
@@ -61,6 +79,7 @@ const ref = (name: Component) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: Component) => ({ 'application/json': { schema: ref(name) } });
 
 const paths: Record<string, Record<string, Operation>> = {
+  ...patrolPaths(),
   '/api/v1/detections': {
     post: {
       summary: 'Ingest a camera detection (idempotent per sender + eventId)',
@@ -166,6 +185,15 @@ const paths: Record<string, Record<string, Operation>> = {
       errors: [400, 401, 403],
     },
   },
+  '/api/v1/wall/stats': {
+    get: {
+      summary: 'Shift figures for the wall display (actioned incidents, median alert-to-claim time); any signed-in role',
+      security: 'session',
+      ok: [{ status: 200, schema: 'WallStats' }],
+      errors: [401],
+    },
+  },
+  ...commanderPaths(),
   '/api/v1/audit/verify': {
     get: { summary: 'Recompute the audit hash chain', security: 'session', ok: [{ status: 200, schema: 'AuditVerification' }], errors: [401, 403] },
   },
@@ -177,6 +205,59 @@ const paths: Record<string, Record<string, Operation>> = {
     patch: { summary: 'Change role, reset password or disable (admin)', security: 'session', body: 'UserUpdate', ok: [{ status: 200, description: '{ user: User }' }], errors: [400, 401, 403, 404] },
   },
 };
+
+function commanderPaths(): Record<string, Record<string, Operation>> {
+  const at = { name: 'at', description: 'any instant in the shift, ISO 8601 with zone (default now)', schema: { type: 'string', format: 'date-time' } };
+  const history = [
+    { name: 'plate', description: 'any spelling of an Egyptian plate (normalised before matching)', schema: { type: 'string' } },
+    { name: 'corridorId', description: 'corridor id', schema: { type: 'string' } },
+    { name: 'kind', description: 'comma-separated kinds', schema: { type: 'string' } },
+    { name: 'status', description: 'comma-separated statuses', schema: { type: 'string' } },
+    { name: 'officer', description: 'username of anyone who acted on the incident', schema: { type: 'string' } },
+    { name: 'from', description: 'first seen at or after (ISO 8601 with zone)', schema: { type: 'string', format: 'date-time' } },
+    { name: 'to', description: 'first seen before (ISO 8601 with zone)', schema: { type: 'string', format: 'date-time' } },
+  ];
+  const change = (summary: string, body: Component, schema: Component, method: 'put' | 'post' = 'post'): Record<string, Operation> => ({
+    [method]: { summary, security: 'session', body, ok: [{ status: 200, schema }], errors: [400, 401, 403, 409] },
+  });
+  return {
+    '/api/v1/shifts/report': {
+      get: { summary: 'Printable shift report: summary, handover and the audit chain head at the cut-off (commander, admin)', security: 'session', query: [at], ok: [{ status: 200, schema: 'ShiftReport' }], errors: [400, 401, 403] },
+    },
+    '/api/v1/shifts/handover': {
+      get: { summary: 'The handover of the shift containing `at` (commander, admin)', security: 'session', query: [at], ok: [{ status: 200, schema: 'Handover' }], errors: [400, 401, 403] },
+      ...change('Save the handover notes while it is a draft (commander; audited)', 'HandoverNotesRequest', 'Handover', 'put'),
+    },
+    '/api/v1/shifts/handover/submit': change('Submit the handover, freezing the open incidents and claims (commander; audited)', 'ShiftAt', 'Handover'),
+    '/api/v1/shifts/handover/acknowledge': change('Acknowledge a submitted handover: a commander other than the one who submitted it (audited)', 'ShiftAt', 'Handover'),
+    '/api/v1/shifts/press': {
+      get: { summary: 'The press statement of the shift: stored, or a generated draft (commander)', security: 'session', query: [at], ok: [{ status: 200, schema: 'PressSummary' }], errors: [400, 401, 403] },
+      ...change('Save the bilingual draft; editing an approved statement withdraws the approval (commander; audited)', 'PressUpdateRequest', 'PressSummary', 'put'),
+    },
+    '/api/v1/shifts/press/approve': change('Approve the saved draft (commander; audited)', 'ShiftAt', 'PressSummary'),
+    '/api/v1/shifts/press/export': {
+      get: {
+        summary: 'The approved statement as UTF-8 text; 409 invalid_transition while it is not approved (commander; audited)',
+        security: 'session',
+        query: [at, { name: 'lang', description: 'ar, en or both (default)', schema: { type: 'string', enum: ['ar', 'en', 'both'] } }],
+        ok: [{ status: 200, description: 'text/plain' }],
+        errors: [400, 401, 403, 409],
+      },
+    },
+    '/api/v1/history/incidents': {
+      get: {
+        summary: 'Search past incidents, newest first, paged (commander, admin; plate searches are audited)',
+        security: 'session',
+        query: [...history, { name: 'limit', description: '1–200, default 50', schema: { type: 'integer' } }, { name: 'offset', description: 'default 0', schema: { type: 'integer' } }],
+        ok: [{ status: 200, schema: 'HistoryPage' }],
+        errors: [400, 401, 403],
+      },
+    },
+    '/api/v1/history/incidents.csv': {
+      get: { summary: 'The filtered history as CSV (UTF-8 with BOM, formulas defused; commander, admin; audited)', security: 'session', query: history, ok: [{ status: 200, description: 'text/csv' }], errors: [400, 401, 403] },
+    },
+  };
+}
 
 function commandPaths(): Record<string, Record<string, Operation>> {
   const command = (summary: string, body?: Component, status = 200): Record<string, Operation> => ({
@@ -217,6 +298,7 @@ export function buildOpenApiDocument() {
       securitySchemes: {
         ingestKey: { type: 'http', scheme: 'bearer', description: 'one of RASD_INGEST_KEYS' },
         session: { type: 'apiKey', in: 'cookie', name: 'rasd_session' },
+        unitKey: unitKeyScheme,
       },
       schemas: Object.fromEntries(
         Object.entries(components).map(([name, schema]) => [name, z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })]),

@@ -9,6 +9,7 @@ import {
   type PresencePayload,
   type ServerToClientEvents,
   type SessionUser,
+  type Unit,
 } from '@rasd/shared';
 import { allows, type Permission } from '../auth/permissions';
 import { hashId, type SessionService } from '../auth/session.service';
@@ -17,6 +18,9 @@ import { sessionIdOf } from '../http/auth.middleware';
 import { isAllowedOrigin } from '../http/origin';
 import type { IncidentQueryService } from '../services/incident-query.service';
 import type { Publisher } from '../services/publisher';
+import type { Metrics } from '../observability/metrics';
+import { buildAdapter } from './adapter';
+import { HeldPackets, recoveryOptions } from './recovery';
 
 interface SocketData {
   user: SessionUser;
@@ -42,10 +46,23 @@ export function createRealtime(
     incidents: IncidentQueryService;
     allowedOrigins: readonly string[];
     adapter?: ServerOptions['adapter'];
+    metrics?: Metrics;
   },
 ) {
+  const held = new HeldPackets();
+  const { metrics } = deps;
   const io: RasdServer = new Server(httpServer, {
-    ...(deps.adapter ? { adapter: deps.adapter } : {}),
+    adapter: buildAdapter(deps.adapter, {
+      held,
+      ...(metrics
+        ? {
+            onBroadcastDelivered: (ms: number) => metrics.fanoutDuration.observe({ stage: 'emit' }, ms / 1000),
+            onRemoteDelay: (ms: number) => metrics.fanoutDuration.observe({ stage: 'redis' }, ms / 1000),
+          }
+        : {}),
+    }),
+    // A fast path only: every (re)connect still catches up with `since`; recovered sockets pass the middleware again.
+    connectionStateRecovery: recoveryOptions,
     path: '/socket.io',
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
@@ -58,6 +75,8 @@ export function createRealtime(
       const sessionId = sessionIdOf(socket.request.headers.cookie);
       const user = await deps.sessions.authenticate(sessionId);
       if (!user) return next(new Error('unauthorized'));
+      // A recovered socket comes back with its old rooms: it gets the rooms of its fresh authentication only.
+      if (socket.recovered) for (const room of [...socket.rooms]) if (room !== socket.id) void socket.leave(room);
       socket.data.user = user;
       socket.data.watching = null;
       void socket.join([deskRoom, `role:${user.role}`, `user:${user.id}`, `session:${hashId(sessionId!)}`]);
@@ -91,6 +110,7 @@ export function createRealtime(
   }
 
   io.on('connection', (socket) => {
+    if (socket.recovered) releaseMissedPackets(socket);
     socket.on(
       'incidents:since',
       handle(socket, 'incidents:read', sinceSchema, ({ since }) => deps.incidents.list({ since, limit: 5000 })),
@@ -109,16 +129,44 @@ export function createRealtime(
     socket.on('disconnect', () => void announcePresence(socket.data.watching));
   });
 
-  const publisher: Publisher = {
-    incidentChanged: (incident: Incident) => io.to(deskRoom).emit('incident:upsert', incident),
-    alertStored: (alert: Alert) => io.to(deskRoom).emit('alert:new', { alert, incidentId: alert.incidentId }),
-    incidentEscalated: (incident: Incident) => io.to('role:commander').emit('incident:escalated', incident),
+  /**
+   * Sends what a recovered socket missed, now that it is authenticated again; unless its old session
+   * was in a room its fresh one is not (its role changed): those packets may not be its to see, and
+   * the catch-up the client runs on connect brings everything it may see anyway.
+   */
+  function releaseMissedPackets(socket: RasdSocket) {
+    const { packets, rooms } = held.take((socket as unknown as { pid: string }).pid);
+    const stale = rooms.some((room) => room !== socket.id && !room.startsWith('watch:') && !socket.rooms.has(room));
+    if (stale) return;
+    // `packet` is socket.io's own way to write one event packet (type 2) to this socket unchanged.
+    const write = (socket as unknown as { packet(p: { type: number; data: unknown[] }): void }).packet.bind(socket);
+    for (const data of packets) write({ type: 2, data });
+  }
+
+  const emitTimed = (event: string, emit: () => void) => {
+    emit();
+    metrics?.publishedEvents.inc({ event });
   };
+  const publisher: Publisher = {
+    incidentChanged: (incident: Incident) => emitTimed('incident:upsert', () => io.to(deskRoom).emit('incident:upsert', incident)),
+    alertStored: (alert: Alert) => emitTimed('alert:new', () => io.to(deskRoom).emit('alert:new', { alert, incidentId: alert.incidentId })),
+    incidentEscalated: (incident: Incident) => emitTimed('incident:escalated', () => io.to('role:commander').emit('incident:escalated', incident)),
+  };
+  if (metrics) {
+    (metrics.connectedClients as unknown as { collect: () => void }).collect = () => {
+      metrics.connectedClients.reset();
+      for (const socket of io.of('/').sockets.values()) if (socket.data.user) metrics.connectedClients.inc({ role: socket.data.user.role });
+    };
+  }
   return {
     io,
     publisher,
+    /** Sends a stored unit change to every dashboard. */
+    unitChanged: (unit: Unit) => io.to(deskRoom).emit('unit:upsert', unit),
     /** Closes every open socket of a user at once (account disabled, password reset). */
     disconnectUser: (userId: string) => io.in(`user:${userId}`).disconnectSockets(true),
     disconnectSession: (sessionId: string) => io.in(`session:${hashId(sessionId)}`).disconnectSockets(true),
+    /** This instance's dashboards only (no Redis): the fan-out repair re-sends what they may have missed. */
+    emitLocally: (incident: Incident) => io.local.to(deskRoom).emit('incident:upsert', incident),
   };
 }

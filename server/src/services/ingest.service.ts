@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import { incidentRepository as repo } from '../repositories/incident.repository';
 import type { AuditService } from './audit.service';
 import type { Publisher } from './publisher';
+import type { TrackFolder } from './track-fold.service';
 
 export interface IngestOutcome {
   created: boolean;
@@ -15,7 +16,7 @@ export interface IngestOutcome {
 }
 
 /** Takes alerts from cameras (and the simulator): store first, then publish. */
-export function createIngestService(db: Database, publisher: Publisher, locateCorridor: CorridorLocator, audit: AuditService) {
+export function createIngestService(db: Database, publisher: Publisher, locateCorridor: CorridorLocator, audit: AuditService, tracks?: TrackFolder) {
   async function replay(sender: string, eventId: string, bodyHash: string): Promise<IngestOutcome | null> {
     const existing = await repo.findAlertByEvent(db, sender, eventId);
     if (!existing) return null;
@@ -37,18 +38,21 @@ export function createIngestService(db: Database, publisher: Publisher, locateCo
       try {
         stored = await db.transaction(async (tx) => {
           const seq = await repo.nextSeq(tx);
-          const incident = incidentFromDetection(randomUUID(), seq, detection, corridorId);
+          const opened = incidentFromDetection(randomUUID(), seq, detection, corridorId);
+          // A wrong-way sighting may extend the track of a vehicle already followed.
+          const { incident, joined } = tracks ? await tracks.place(tx, detection, opened) : { incident: opened, joined: false };
+          const type = joined ? 'track_extended' : 'opened';
           const alert: Alert = { ...detection, id: randomUUID(), incidentId: incident.id, seq, source: 'camera', sender, receivedAt };
           await repo.upsertIncident(tx, incident);
           await repo.insertAlert(tx, alert, detection.eventId, bodyHash);
           await repo.appendHistory(tx, incident.id, {
             seq,
             at: receivedAt,
-            type: 'opened',
+            type,
             actor: sender,
-            data: { alertId: alert.id, kind: detection.kind, status: incident.status },
+            data: { alertId: alert.id, kind: detection.kind, status: incident.status, ...(joined ? { cameraId: detection.cameraId } : {}) },
           });
-          await audit.append(tx, { at: receivedAt, actor: sender, action: 'incident.opened', incidentId: incident.id, data: { alertId: alert.id, eventId: detection.eventId } });
+          await audit.append(tx, { at: receivedAt, actor: sender, action: `incident.${type}`, incidentId: incident.id, data: { alertId: alert.id, eventId: detection.eventId } });
           return { incident, alert };
         });
       } catch (error) {

@@ -1,55 +1,61 @@
-import { stringify } from 'csv-stringify/sync';
-import { findCorridor, kindLabels, severityLabels, statusLabels, type Incident, type ShiftSummary } from '@rasd/shared';
+import type { ShiftReport, ShiftSummary } from '@rasd/shared';
+import { incidentsToCsv } from '../domain/incidents-csv';
 import type { Database } from '../db/database';
-import { summariseShift } from '../domain/shift-summary';
-import { shiftContaining } from '../domain/shifts';
+import { summariseShift, type IncidentRecord } from '../domain/shift-summary';
+import { defaultShiftStarts, shiftContaining, type Shift } from '../domain/shifts';
 import { incidentRepository as repo } from '../repositories/incident.repository';
+import { shiftRepository } from '../repositories/shift.repository';
+import { viewHandover } from '../domain/handover';
 
 const csvLimit = 100_000;
 
-// A cell a spreadsheet would run as a formula is written as text.
-const safeCell = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+export interface OversightOptions {
+  /** Local start hours of the shifts (RASD_SHIFT_STARTS). */
+  shiftStarts?: readonly number[];
+}
 
-const csvColumns: [string, (i: Incident) => string | number | null][] = [
-  ['id', (i) => i.id],
-  ['first_seen_at', (i) => i.firstSeenAt],
-  ['last_seen_at', (i) => i.lastSeenAt],
-  ['kind', (i) => i.kind],
-  ['kind_ar', (i) => kindLabels[i.kind].ar],
-  ['severity', (i) => i.severity],
-  ['severity_ar', (i) => severityLabels[i.severity].ar],
-  ['status', (i) => i.status],
-  ['status_ar', (i) => statusLabels[i.status].ar],
-  ['source', (i) => i.source],
-  ['corridor_id', (i) => i.corridorId],
-  ['corridor_ar', (i) => (i.corridorId ? (findCorridor(i.corridorId)?.properties.name_ar ?? null) : null)],
-  ['lat', (i) => i.location.lat],
-  ['lon', (i) => i.location.lon],
-  ['plate', (i) => i.plate],
-  ['alert_count', (i) => i.alertCount],
-  ['claimed_by', (i) => i.claimedBy?.username ?? null],
-  ['actions', (i) => i.actions.map((a) => a.type).join(' ')],
-  ['case_numbers', (i) => i.actions.flatMap((a) => (a.caseNumber ? [a.caseNumber] : [])).join(' | ')],
-];
+/** Commanders' views: shift summaries, the printable report and exports. */
+export function createOversightService(db: Database, options: OversightOptions = {}) {
+  const starts = options.shiftStarts ?? defaultShiftStarts;
 
-/** Commanders' views: shift summaries and exports. */
-export function createOversightService(db: Database) {
+  async function shiftRecords(at: Date): Promise<{ shift: Shift; records: IncidentRecord[] }> {
+    const shift = shiftContaining(at, starts);
+    const incidents = await repo.touching(db, shift.start, shift.end);
+    const histories = await repo.histories(db, incidents.map((i) => i.id));
+    return { shift, records: incidents.map((incident) => ({ incident, history: histories.get(incident.id)! })) };
+  }
+
+  async function shiftSummary(at: Date, now = new Date()): Promise<ShiftSummary> {
+    const { shift, records } = await shiftRecords(at);
+    return summariseShift(shift, records, now);
+  }
+
   return {
-    async shiftSummary(at: Date, now = new Date()): Promise<ShiftSummary> {
-      const shift = shiftContaining(at);
-      const incidents = await repo.touching(db, shift.start, shift.end);
-      const histories = await repo.histories(db, incidents.map((i) => i.id));
-      return summariseShift(shift, incidents.map((incident) => ({ incident, history: histories.get(incident.id)! })), now);
+    shiftOf: (at: Date): Shift => shiftContaining(at, starts),
+    shiftRecords,
+    shiftSummary,
+
+    /**
+     * Everything the printed shift report shows, with the audit chain's head at the report's cut-off
+     * (the shift's end, or now for the live shift): a hash that anyone holding a later copy of the
+     * chain can check, so the paper proves which records it was made from.
+     */
+    async report(at: Date, now = new Date()): Promise<ShiftReport> {
+      const summary = await shiftSummary(at, now);
+      const { shift } = summary;
+      const record = await shiftRepository.handover(db, shift.start);
+      const cutoff = Date.parse(shift.end) < now.getTime() ? shift.end : now.toISOString();
+      return {
+        summary,
+        handover: viewHandover(shift, record, summary.handover.openIncidents),
+        auditAnchor: await shiftRepository.auditAnchor(db, cutoff),
+        generatedAt: now.toISOString(),
+      };
     },
 
     /** UTF-8 with a BOM, so spreadsheet tools read the Arabic correctly. */
     async incidentsCsv(from: string, to: string): Promise<string> {
-      const incidents = await repo.firstSeenBetween(db, from, to, csvLimit);
-      const rows = incidents.map((i) => csvColumns.map(([, get]) => {
-        const v = get(i);
-        return typeof v === 'string' ? safeCell(v) : v;
-      }));
-      return '\uFEFF' + stringify([csvColumns.map(([name]) => name), ...rows], { record_delimiter: '\r\n' });
+      return incidentsToCsv(await repo.firstSeenBetween(db, from, to, csvLimit));
     },
   };
 }

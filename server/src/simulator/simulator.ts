@@ -3,7 +3,8 @@ import { corridors, detectionSchema, socialReportSchema } from '@rasd/shared';
 import type { IngestService } from '../services/ingest.service';
 import type { SocialIngestService } from '../services/social-ingest.service';
 import { randomSocialPost } from './social-posts';
-import { corridorLine, placeCameras } from './cameras';
+import { corridorLine } from '../domain/geo/corridor-line';
+import { placeCameras } from '../domain/cameras';
 import { createTraffic } from './traffic';
 
 export const simulatorSender = 'simulator';

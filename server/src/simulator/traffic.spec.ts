@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { corridors, socialReportSchema } from '@rasd/shared';
 import { randomSocialPost } from './social-posts';
-import { corridorLine, placeCameras } from './cameras';
+import { corridorLine } from '../domain/geo/corridor-line';
+import { placeCameras } from '../domain/cameras';
 import { createTraffic } from './traffic';
 
 function seeded(seed: number) {

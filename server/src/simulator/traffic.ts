@@ -1,5 +1,6 @@
 import type { AlertKind, Detection, VehicleClass } from '@rasd/shared';
-import { headingAt, type Camera, type CorridorLine } from './cameras';
+import type { Camera } from '../domain/cameras';
+import { headingAt, type CorridorLine } from '../domain/geo/corridor-line';
 import { randomPlate } from './plates';
 
 interface WrongWayVehicle {
@@ -13,6 +14,13 @@ interface WrongWayVehicle {
   speedKmh: number;
   /** Where it leaves the corridor (an exit), km. */
   exitKm: number;
+}
+
+/** A wrong-way driver placed on purpose (the e2e test and scripted demos); unset fields are random. */
+export interface WrongWaySpawn {
+  cameraId?: string;
+  speedKmh?: number;
+  exitAfterKm?: number;
 }
 
 export interface TrafficOptions {
@@ -55,8 +63,8 @@ export function createTraffic(lines: readonly CorridorLine[], cameras: readonly 
     };
   }
 
-  function spawnWrongWay(at: Date): Detection {
-    const camera = pick(cameras);
+  function spawnWrongWay(at: Date, choice: WrongWaySpawn = {}): Detection {
+    const camera = cameras.find((c) => c.id === choice.cameraId) ?? pick(cameras);
     const corridor = lines.find((l) => l.id === camera.corridorId)!;
     const direction: 1 | -1 = camera.carriageway === 'forward' ? -1 : 1;
     const vehicle: WrongWayVehicle = {
@@ -66,8 +74,8 @@ export function createTraffic(lines: readonly CorridorLine[], cameras: readonly 
       carriageway: camera.carriageway,
       direction,
       km: camera.km,
-      speedKmh: 45 + random() * 70,
-      exitKm: camera.km + direction * (3 + random() * 12),
+      speedKmh: choice.speedKmh ?? 45 + random() * 70,
+      exitKm: camera.km + direction * (choice.exitAfterKm ?? 3 + random() * 12),
     };
     vehicles.push(vehicle);
     return detection(camera, 'wrong_way', at, { ...vehicle, heading: headingAt(corridor, camera.km, direction) });
@@ -109,6 +117,8 @@ export function createTraffic(lines: readonly CorridorLine[], cameras: readonly 
       if (random() < dtSec / options.otherEverySec) out.push(otherDetection(at));
       return out;
     },
+    /** Puts a wrong-way driver on the road now, first seen by `cameraId` (or a random camera). */
+    spawnWrongWay,
     get activeWrongWay(): number {
       return vehicles.length;
     },

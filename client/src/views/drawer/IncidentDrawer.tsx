@@ -10,6 +10,8 @@ import { ClaimControls } from './ClaimControls';
 import { errorKey } from './error-key';
 import { DrawerHeader } from './DrawerHeader';
 import { Timeline } from './Timeline';
+import { DispatchSection } from './DispatchSection';
+import { TrackSection } from './TrackSection';
 import { useIncidentDetail } from './use-incident-detail';
 import { VerificationNote, VerifyPanel } from './VerifyPanel';
 
@@ -72,6 +74,8 @@ function DrawerBody({ id }: { id: string }) {
           <DrawerHeader incident={incident} titleId={titleId} />
           <div className="drawer-scroll">
             <ClaimControls incident={incident} allowed={allowed} />
+            {incident.track && <TrackSection track={incident.track} />}
+            <DispatchSection incident={incident} />
             <VerificationNote incident={incident} />
             {allowed.verify && <VerifyPanel incident={incident} />}
             <ActionsSection incident={incident} allowed={allowed} />

@@ -5,7 +5,12 @@ import { fetchClientConfig } from '../../api/http';
 import { CorridorLayer } from './CorridorLayer';
 import { FollowResize } from './FollowResize';
 import { IncidentMarkers } from './IncidentMarkers';
+import { MapZoom } from './MapZoom';
 import { PanToSelection } from './PanToSelection';
+import { InterceptMarks } from './InterceptMarks';
+import { FitTrack } from './FitTrack';
+import { TrackLayer } from './TrackLayer';
+import { UnitMarkers } from './UnitMarkers';
 
 /** Greater Cairo, framing the Ring Road. */
 const cairoCenter: [number, number] = [30.05, 31.3];
@@ -31,12 +36,19 @@ export function DeskMap() {
         className="desk-map"
         // No attribution control: its default prefix links to an external site.
         attributionControl={false}
+        // Replaced by MapZoom: on the start side of the reading direction, with translated titles.
+        zoomControl={false}
         zoomSnap={0.5}
       >
         {tileUrl && <TileLayer url={tileUrl} />}
         <CorridorLayer />
         <IncidentMarkers />
+        <TrackLayer />
+        <InterceptMarks />
+        <UnitMarkers />
+        <FitTrack />
         <PanToSelection />
+        <MapZoom />
         <FollowResize />
       </MapContainer>
     </section>

@@ -1,11 +1,16 @@
 import { useMemo } from 'react';
 import { CircleMarker, Tooltip } from 'react-leaflet';
 import { kindLabels, severityLabels, type Incident } from '@rasd/shared';
+import { buildClusterIndex, neverClustered, pointsInView } from '../../lib/clusters';
+import { matchesFilters } from '../../lib/filters';
 import { activeNewestFirst } from '../../lib/incidents';
 import { useStore } from '../../store';
+import { ClusterMarker } from './ClusterMarker';
+import { HeatLayer } from './HeatLayer';
 import { markerStyle } from './marker-style';
+import { useMapView } from './use-map-view';
 
-function IncidentMarker({ incident, selected }: { incident: Incident; selected: boolean }) {
+function IncidentMarker({ incident, selected, interactive }: { incident: Incident; selected: boolean; interactive: boolean }) {
   const language = useStore((s) => s.language);
   const { className, radius, ...pathOptions } = markerStyle(incident, selected);
   return (
@@ -16,34 +21,66 @@ function IncidentMarker({ incident, selected }: { incident: Incident; selected: 
       radius={radius}
       className={className}
       pathOptions={pathOptions}
+      interactive={interactive}
       bubblingMouseEvents={false}
-      eventHandlers={{ click: () => useStore.getState().openIncident(incident.id) }}
+      eventHandlers={interactive ? { click: () => useStore.getState().openIncident(incident.id) } : {}}
     >
-      <Tooltip direction="top" offset={[0, -radius]}>
-        <span className="tooltip-primary">{kindLabels[incident.kind][language]}</span>
-        <span className="tooltip-secondary">
-          {severityLabels[incident.severity][language]}
-          {incident.plate ? ' · ' : ''}
-          {incident.plate && <bdi>{incident.plate}</bdi>}
-        </span>
-      </Tooltip>
+      {interactive && (
+        <Tooltip direction="top" offset={[0, -radius]}>
+          <span className="tooltip-primary">{kindLabels[incident.kind][language]}</span>
+          <span className="tooltip-secondary">
+            {severityLabels[incident.severity][language]}
+            {incident.plate ? ' · ' : ''}
+            {incident.plate && <bdi>{incident.plate}</bdi>}
+          </span>
+        </Tooltip>
+      )}
     </CircleMarker>
   );
 }
 
-export function IncidentMarkers() {
+/**
+ * Active incidents on the map: nearby ones merge into clusters (supercluster), except critical and
+ * selected ones, which are always drawn on their own and on top. The desk applies its filters and
+ * may switch to the heat view; the wall shows everything, non-interactive.
+ */
+export function IncidentMarkers({ wall = false }: { wall?: boolean }) {
   const incidents = useStore((s) => s.incidents);
-  const selectedId = useStore((s) => s.selectedId);
-  // Oldest first so the newest markers are drawn on top.
-  const active = useMemo(() => activeNewestFirst(incidents).reverse(), [incidents]);
+  const selectedId = useStore((s) => (wall ? null : s.selectedId));
+  const filters = useStore((s) => s.filters);
+  const heat = useStore((s) => !wall && s.mapMode === 'heat');
+  const view = useMapView();
+
+  const { shown, pinned, clustered } = useMemo(() => {
+    // Oldest first so the newest markers are drawn on top.
+    const list = activeNewestFirst(incidents).reverse();
+    const visible = wall ? list : list.filter((i) => matchesFilters(i, filters));
+    return {
+      shown: visible,
+      pinned: visible.filter((i) => neverClustered(i, selectedId)),
+      clustered: visible.filter((i) => !neverClustered(i, selectedId)),
+    };
+  }, [incidents, filters, selectedId, wall]);
+
+  const index = useMemo(() => buildClusterIndex(clustered), [clustered]);
+  const points = useMemo(
+    () => (heat ? [] : pointsInView(index, new Map(clustered.map((i) => [i.id, i])), view.bbox, view.zoom)),
+    [heat, index, clustered, view],
+  );
+  const interactive = !wall;
+
   return (
     <>
-      {active.map((incident) => (
-        <IncidentMarker
-          key={incident.id}
-          incident={incident}
-          selected={incident.id === selectedId}
-        />
+      {heat && <HeatLayer incidents={shown} />}
+      {points.map((point) =>
+        point.type === 'cluster' ? (
+          <ClusterMarker key={'c' + point.clusterId} cluster={point} interactive={interactive} />
+        ) : (
+          <IncidentMarker key={point.incident.id} incident={point.incident} selected={false} interactive={interactive} />
+        ),
+      )}
+      {pinned.map((incident) => (
+        <IncidentMarker key={incident.id} incident={incident} selected={incident.id === selectedId} interactive={interactive} />
       ))}
     </>
   );

@@ -31,4 +31,11 @@ describe('marker style', () => {
     expect(selected.radius).toBeGreaterThan(plain.radius);
     expect(selected.color).toBe('#ffffff');
   });
+
+  it('flashes an unclaimed critical incident until it is claimed, and marks an escalated one', () => {
+    expect(markerClassName(makeIncident({ severity: 'critical' }))).toContain('incident-marker--alarm');
+    const claimed = makeIncident({ status: 'claimed', claimedBy: { userId: 'u', username: 'o', at: '2026-11-22T18:01:00Z' } });
+    expect(markerClassName(claimed)).not.toContain('incident-marker--alarm');
+    expect(markerClassName(makeIncident({ escalatedAt: '2026-11-22T18:01:00Z' }))).toContain('incident-marker--escalated');
+  });
 });

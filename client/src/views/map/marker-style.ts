@@ -1,4 +1,5 @@
 import type { AlertKind, Incident, Severity } from '@rasd/shared';
+import { isAlarming } from '../../lib/alarm';
 
 export const kindColors: Record<AlertKind, string> = {
   wrong_way: '#ff3b30',
@@ -26,6 +27,9 @@ export function markerClassName(incident: Incident): string {
   const classes = ['incident-marker', 'incident-' + incident.id, 'kind-' + incident.kind, 'severity-' + incident.severity];
   // Only the most dangerous case pulses, so the animation keeps its meaning.
   if (incident.severity === 'critical') classes.push('incident-marker--pulse');
+  // Flashes until someone claims it (lib/alarm); an escalated one keeps a ring after that.
+  if (isAlarming(incident)) classes.push('incident-marker--alarm');
+  if (incident.escalatedAt) classes.push('incident-marker--escalated');
   return classes.join(' ');
 }
 

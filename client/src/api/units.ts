@@ -1,0 +1,70 @@
+import {
+  dispatchProposalSchema,
+  incidentSchema,
+  unitListSchema,
+  unitSchema,
+  type DispatchProposal,
+  type Incident,
+  type Unit,
+  type UnitReport,
+  type UnitStatus,
+} from '@rasd/shared';
+import { z } from 'zod';
+import { parseIncident } from '../lib/parse';
+import { ApiError, request, toApiError } from './http';
+
+function expect<T>(schema: z.ZodType<T>, payload: unknown, what: string): T {
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) throw new ApiError(200, 'bad_response', `unexpected ${what}`);
+  return parsed.data;
+}
+
+const unitAnswer = z.object({ unit: unitSchema });
+const incidentPath = (id: string) => '/api/v1/incidents/' + encodeURIComponent(id);
+
+export async function fetchUnits(): Promise<Unit[]> {
+  return expect(unitListSchema, await request('GET', '/api/v1/units'), 'unit list').units;
+}
+
+export async function setUnitStatus(id: string, status: UnitStatus): Promise<Unit> {
+  return expect(unitAnswer, await request('PATCH', '/api/v1/units/' + encodeURIComponent(id), { status }), 'unit').unit;
+}
+
+export async function fetchDispatchProposal(incidentId: string): Promise<DispatchProposal> {
+  return expect(dispatchProposalSchema, await request('GET', `${incidentPath(incidentId)}/dispatch-proposal`), 'proposal');
+}
+
+export async function dispatchUnits(incidentId: string, unitIds: string[]): Promise<Incident> {
+  const incident = parseIncident(await request('POST', `${incidentPath(incidentId)}/dispatch`, { unitIds }));
+  if (!incident) throw new ApiError(200, 'bad_response', 'unexpected incident answer');
+  return incident;
+}
+
+/** The unit tablet's calls: authenticated by the unit's own key, not a user session. */
+async function deviceCall(key: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'omit',
+      headers: { accept: 'application/json', authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'network error');
+  }
+  const payload: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw toApiError(response.status, payload);
+  return payload;
+}
+
+const assignmentView = z.object({ unit: unitSchema, incident: incidentSchema.nullable() });
+export type UnitAssignmentView = z.infer<typeof assignmentView>;
+
+export async function fetchMyAssignment(key: string): Promise<UnitAssignmentView> {
+  return expect(assignmentView, await deviceCall(key, 'GET', '/api/v1/unit/me'), 'assignment');
+}
+
+export async function reportAsUnit(key: string, report: UnitReport): Promise<Unit> {
+  return expect(unitAnswer, await deviceCall(key, 'POST', '/api/v1/unit/reports', report), 'unit').unit;
+}

@@ -1,0 +1,53 @@
+import type { Namespace, ServerOptions } from 'socket.io';
+import { SessionAwareAdapter, type Adapter } from 'socket.io-adapter';
+import { holdMissedPackets, type HeldPackets } from './recovery';
+
+export interface AdapterHooks {
+  held: HeldPackets;
+  /** Called with the ms from a broadcast's start to its delivery to this instance's sockets (after Redis took it). */
+  onBroadcastDelivered?: (ms: number) => void;
+  /** Called with the age in ms of each packet another instance published through the Redis stream. */
+  onRemoteDelay?: (ms: number) => void;
+}
+
+/**
+ * The adapter socket.io is given: the Redis streams adapter when several instances run, otherwise
+ * socket.io's in-memory one that keeps sessions for recovery; either way with recovery's missed
+ * packets held back and, for Redis, the stream delay measured.
+ */
+export function buildAdapter(base: ServerOptions['adapter'] | undefined, hooks: AdapterHooks): ServerOptions['adapter'] {
+  // socket.io calls the adapter with `new`; the Redis adapter's factory function returns its own object then.
+  const make = base
+    ? (nsp: Namespace) => new (base as unknown as new (nsp: Namespace) => Adapter)(nsp)
+    : (nsp: Namespace) => new SessionAwareAdapter(nsp);
+  function RasdAdapter(nsp: Namespace): Adapter {
+    const adapter = make(nsp);
+    holdMissedPackets(adapter, hooks.held);
+    const { onBroadcastDelivered } = hooks;
+    if (onBroadcastDelivered) {
+      // The Redis adapter delivers locally only once XADD has answered; the in-memory one at once.
+      const broadcast = adapter.broadcast.bind(adapter);
+      adapter.broadcast = (packet, opts) => {
+        const start = performance.now();
+        const done = () => onBroadcastDelivered(performance.now() - start);
+        const result = broadcast(packet, opts) as unknown;
+        if (result instanceof Promise) void result.then(done);
+        else done();
+      };
+    }
+    const cluster = adapter as Adapter & { onMessage?: (message: unknown, offset?: string) => void };
+    const { onRemoteDelay } = hooks;
+    if (onRemoteDelay && typeof cluster.onMessage === 'function') {
+      const onMessage = cluster.onMessage.bind(cluster);
+      cluster.onMessage = (message, offset) => {
+        // A stream entry's id starts with the Redis server's clock (ms) at XADD.
+        const stamped = offset ? Number(offset.split('-')[0]) : NaN;
+        const fromOther = (message as { uid?: unknown }).uid !== (adapter as { uid?: unknown }).uid;
+        if (fromOther && Number.isFinite(stamped)) onRemoteDelay(Math.max(0, Date.now() - stamped));
+        onMessage(message, offset);
+      };
+    }
+    return adapter;
+  }
+  return RasdAdapter as unknown as ServerOptions['adapter'];
+}
