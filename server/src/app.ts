@@ -29,6 +29,7 @@ import { isAllowedOrigin } from './http/origin';
 import { sessionRoutes } from './http/session.routes';
 import type { Fanout } from './realtime/redis-fanout';
 import { createRealtime } from './realtime/socket';
+import { guardSlowConsumers } from './realtime/slow-consumer-guard';
 import { classifyKind, normalise, triagePost } from './domain/triage';
 import { apiDocsRoutes } from './http/api-docs.routes';
 import { capRoutes } from './http/cap.routes';
@@ -76,6 +77,7 @@ export async function createApplication(config: Config, deps: { db: Database; lo
   const httpServer = createServer(app);
   const realtime = createRealtime(httpServer, { sessions, incidents, allowedOrigins: config.allowedOrigins, adapter: deps.fanout?.adapter, metrics });
   const { io, publisher } = realtime;
+  const stopGuard = guardSlowConsumers(io, config.slowConsumer, 1_000, (id) => log.warn({ socket: id }, 'slow consumer disconnected'));
   const drain = createDrain(httpServer, () => metrics.draining.set(1));
   const stopRepair = deps.fanout
     ? startFanoutRepair({ fanout: deps.fanout, incidents, emitLocal: realtime.emitLocally, log, onRepaired: () => metrics.fanoutRepairs.inc() })
@@ -192,6 +194,7 @@ export async function createApplication(config: Config, deps: { db: Database; lo
     async close(): Promise<boolean> {
       const drained = await drain.drain({ delayMs: config.shutdownDelayS * 1000, timeoutMs: config.drainTimeoutS * 1000 });
       stopEscalation();
+      stopGuard();
       stopWebhooks();
       stopRepair();
       await io.close();

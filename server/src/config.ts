@@ -25,6 +25,7 @@ export interface Config {
   /** Origins of camera snapshots and clips the dashboard may show inline. */
   mediaOrigins: string[];
   ingestPerSecond: number;
+  slowConsumer: { maxQueuedPackets: number; maxBufferedBytes: number };
   login: { maxFailures: number; lockoutMinutes: number; perAddress: number };
   sessionIdleMinutes: number;
   sessionMaxHours: number;
@@ -82,6 +83,8 @@ const envSchema = z.object({
     .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)))
     .optional(),
   RASD_INGEST_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
+  RASD_SOCKET_MAX_QUEUED: z.coerce.number().int().min(10).default(10_000),
+  RASD_SOCKET_MAX_BUFFER_MB: z.coerce.number().positive().max(1024).default(16),
   RASD_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   RASD_LOCKOUT_MIN: z.coerce.number().int().min(1).max(1440).default(15),
   RASD_LOGIN_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(30),
@@ -161,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     tileUrl: e.RASD_TILE_URL ?? null,
     mediaOrigins: e.RASD_MEDIA_ORIGINS ?? [],
     ingestPerSecond: e.RASD_INGEST_PER_SECOND,
+    slowConsumer: { maxQueuedPackets: e.RASD_SOCKET_MAX_QUEUED, maxBufferedBytes: e.RASD_SOCKET_MAX_BUFFER_MB * 1024 * 1024 },
     login: { maxFailures: e.RASD_LOGIN_MAX_FAILURES, lockoutMinutes: e.RASD_LOCKOUT_MIN, perAddress: e.RASD_LOGIN_PER_ADDRESS },
     sessionIdleMinutes: e.RASD_SESSION_IDLE_MIN,
     sessionMaxHours: e.RASD_SESSION_MAX_H,
