@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/http';
 import { useStore } from '../store';
 import { render, type Rendered } from '../test/render';
-import { LoginView, loginErrorKey } from './LoginView';
+import { LoginView, loginErrorKey, needsSecondFactor } from './LoginView';
 
 let view: Rendered | undefined;
 
@@ -63,5 +63,13 @@ describe('loginErrorKey', () => {
     expect(loginErrorKey(new ApiError(429, 'too_many_requests', ''))).toBe('login.tooMany');
     expect(loginErrorKey(new ApiError(0, 'network', ''))).toBe('login.network');
     expect(loginErrorKey(new Error('boom'))).toBe('login.failed');
+  });
+});
+
+describe('second factor', () => {
+  it('asks for the authenticator code only when the server names the totp field', () => {
+    expect(needsSecondFactor(new ApiError(401, 'unauthorized', 'x', [{ path: 'totp', message: 'required' }]))).toBe(true);
+    expect(needsSecondFactor(new ApiError(401, 'unauthorized', 'x', []))).toBe(false);
+    expect(loginErrorKey(new ApiError(401, 'unauthorized', 'x', [{ path: 'totp', message: 'required' }]))).toBe('login.totpRequired');
   });
 });

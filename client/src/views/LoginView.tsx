@@ -9,16 +9,24 @@ import { Brand } from './Brand';
 /** The i18n key of the message for a failed sign-in. */
 export function loginErrorKey(error: unknown): string {
   if (!(error instanceof ApiError)) return 'login.failed';
+  if (needsSecondFactor(error)) return 'login.totpRequired';
   if (error.status === 401 || error.status === 400) return 'login.invalid';
   if (error.status === 429) return 'login.tooMany';
   if (error.status === 0) return 'login.network';
   return 'login.failed';
 }
 
+/** The server asks for the authenticator code (accounts with a second factor). */
+export function needsSecondFactor(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401 && error.details.some((d) => d.path === 'totp');
+}
+
 export function LoginView() {
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
+  const [askTotp, setAskTotp] = useState(false);
   const [errorKey, setErrorKey] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -28,11 +36,14 @@ export function LoginView() {
     setBusy(true);
     setErrorKey(null);
     try {
-      const user = await login({ username: username.trim(), password });
+      const user = await login({ username: username.trim(), password, ...(askTotp ? { totp } : {}) });
       useStore.getState().setUser(user);
     } catch (error) {
       setErrorKey(loginErrorKey(error));
-      setPassword('');
+      // Keep the password while asking for the code; clear it after any other failure.
+      if (needsSecondFactor(error)) setAskTotp(true);
+      else setPassword('');
+      setTotp('');
       setBusy(false);
     }
   }
@@ -73,6 +84,23 @@ export function LoginView() {
             dir="ltr"
           />
         </label>
+        {askTotp && (
+          <label className="field">
+            <span className="field-label">{t('login.totp')}</span>
+            <input
+              name="totp"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]{6}"
+              maxLength={6}
+              required
+              value={totp}
+              onChange={(e) => setTotp(e.target.value.replace(/\D/g, ''))}
+              autoFocus
+              dir="ltr"
+            />
+          </label>
+        )}
         {errorKey && (
           <p className="form-error" role="alert" data-testid="login-error">
             {t(errorKey)}
