@@ -7,7 +7,7 @@ let server: TestServer;
 
 beforeAll(async () => {
   store = await createTestStore();
-  server = await startTestServer(store, { RASD_ESCALATE_AFTER_S: '1' });
+  server = await startTestServer(store, { RASD_ESCALATE_AFTER_S: '2' });
 });
 afterAll(async () => {
   await server.stop();
@@ -23,11 +23,12 @@ describe('escalation of unclaimed critical incidents', () => {
     officer.on('incident:escalated', (i) => heardByOfficer.push(i));
     const escalated = new Promise<Incident>((resolve) => commander.on('incident:escalated', resolve));
 
-    const { incidentId } = (await (await postDetection(server.url, detection())).json()) as { incidentId: string };
-    const claimedMeanwhile = (await (await postDetection(server.url, detection())).json()) as { incidentId: string };
     const officerCookie = await login(server.url, 'officer');
+    // Claimed straight after it arrives, well inside the two-second escalation window.
+    const claimedMeanwhile = (await (await postDetection(server.url, detection())).json()) as { incidentId: string };
     await fetch(`${server.url}/api/v1/incidents/${claimedMeanwhile.incidentId}/claim`, { method: 'POST', headers: { cookie: officerCookie } });
 
+    const { incidentId } = (await (await postDetection(server.url, detection())).json()) as { incidentId: string };
     const incident = await escalated;
     expect(incident).toMatchObject({ id: incidentId, severity: 'critical', escalatedAt: expect.any(String) });
     const detail = (await (await fetch(`${server.url}/api/v1/incidents/${incidentId}`, { headers: { cookie: officerCookie } })).json()) as {

@@ -183,12 +183,17 @@ export const incidentRepository = {
     return rows.map(withSeq<Incident>);
   },
 
-  /** Unclaimed, unescalated critical or high incidents first seen before `cutoff`. */
+  /**
+   * Unclaimed, unescalated critical or high incidents that reached the room before `cutoff`. The
+   * clock starts when Rasd opened the incident, not when the event happened: a citizen's video
+   * posted an hour ago has waited only as long as it has been on the desks.
+   */
   async awaitingEscalation(q: Queryable, cutoff: string): Promise<string[]> {
     const rows = await q.query<{ id: string }>(
       `SELECT id FROM incidents WHERE status IN ('new', 'verifying', 'verified')
          AND doc->'claimedBy' = 'null'::jsonb AND doc->'escalatedAt' = 'null'::jsonb
-         AND doc->>'severity' IN ('critical', 'high') AND (doc->>'firstSeenAt')::timestamptz < $1
+         AND doc->>'severity' IN ('critical', 'high')
+         AND EXISTS (SELECT 1 FROM incident_history h WHERE h.incident_id = incidents.id AND h.type = 'opened' AND h.at < $1)
        ORDER BY seq LIMIT 200`,
       [cutoff],
     );
