@@ -5,7 +5,8 @@ const report = process.env.RASD_TEST_REPORT;
 
 export default defineConfig({
   test: {
-    projects: ['shared', 'server', 'client', 'e2e'],
+    // server/fault stops and restarts PostgreSQL and Redis: it runs last, alone (see its config).
+    projects: ['shared', 'server', 'client', 'e2e', 'bench', 'server/fault'],
     ...(report ? { reporters: ['default', ['json', { outputFile: report }]] } : {}),
   },
 });

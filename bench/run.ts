@@ -4,8 +4,11 @@
  * unless the harness itself breaks. See bench/README.md.
  *
  * Flags: --quick, --only=latency,throughput,dashboard,profile, --reps=N, --measure-s=N,
- *        --soak-s=N, --no-readme, --readme (also refresh the README from a quick run).
+ *        --soak-s=N, --cells=1000x100,100x1000, --servers=rasd,ws, --profile-cell=1000x1000, --no-readme,
+ *        --readme (also refresh the README from a quick run),
+ *        --render-only[=results/<date>.json] (print the tables of a results file and refresh the README).
  */
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,13 +60,32 @@ function parseArgs(argv: string[]) {
   const only = flags.get('only')?.split(',').map((s) => s.trim()) as SectionName[] | undefined;
   for (const s of only ?? []) if (!allSections.includes(s)) throw new Error(`--only: unknown section ${s} (${allSections.join(', ')})`);
   const sections = only ?? (quick ? allSections.filter((s) => s !== 'profile') : allSections);
+  const cells = flags.get('cells')?.split(',').map((c) => {
+    const m = /^(\d+)x(\d+)$/.exec(c.trim());
+    if (!m) throw new Error(`--cells: '${c}' is not CLIENTSxRATE (e.g. 1000x100)`);
+    return { clients: Number(m[1]), rate: Number(m[2]) };
+  });
+  const profileCell = (() => {
+    const v = flags.get('profile-cell') ?? '1000x1000';
+    const m = /^(\d+)x(\d+)$/.exec(v);
+    if (!m) throw new Error(`--profile-cell: '${v}' is not CLIENTSxRATE`);
+    return { clients: Number(m[1]), rate: Number(m[2]) };
+  })();
+  const servers = flags.get('servers')?.split(',').map((s) => s.trim()) as Array<'rasd' | 'ws'> | undefined;
+  for (const s of servers ?? []) if (s !== 'rasd' && s !== 'ws') throw new Error(`--servers: unknown server ${s} (rasd, ws)`);
   return {
     quick,
     sections,
+    cells,
+    servers,
+    profileCell,
     reps: num('reps', quick ? 1 : 3),
     measureS: num('measure-s', quick ? 3 : 10),
-    soakS: num('soak-s', quick ? 15 : 600),
+    // Quick: 3 s stream-only frames + 2 s pan/zoom + 6 s soak ≈ a 12 s stream.
+    soakS: num('soak-s', quick ? 6 : 600),
     readme: flags.has('readme') || (!quick && !flags.has('no-readme')),
+    /** Print and put in the README the tables of an existing results file; run nothing. */
+    renderOnly: flags.get('render-only'),
   };
 }
 
@@ -101,6 +123,14 @@ export function renderAll(r: Results): string {
 async function main(): Promise<number> {
   installCleanup();
   const args = parseArgs(process.argv.slice(2));
+  if (args.renderOnly) {
+    const file = args.renderOnly === 'true' ? path.join(benchDir, 'results', `${new Date().toISOString().slice(0, 10)}.json`) : args.renderOnly;
+    const results = JSON.parse(readFileSync(file, 'utf8')) as Results;
+    console.log(renderAll(results));
+    refreshReadme(path.join(benchDir, 'README.md'), renderAll(results), readmeTemplate);
+    console.log(`\nREADME: bench/README.md refreshed from ${path.relative(process.cwd(), file)}`);
+    return 0;
+  }
   const started = Date.now();
   const date = new Date().toISOString().slice(0, 10);
   const log = (line: string) => console.log(`[${fmt((Date.now() - started) / 1000, 0).padStart(4)} s] ${line}`);
@@ -128,18 +158,20 @@ async function main(): Promise<number> {
 
   await section('latency', () =>
     runLatency({
-      cells: args.quick
-        ? [{ clients: 100, rate: 100 }]
-        : [
-            { clients: 100, rate: 100 },
-            { clients: 100, rate: 1000 },
-            { clients: 1000, rate: 100 },
-            { clients: 1000, rate: 1000 },
-          ],
+      cells:
+        args.cells ??
+        (args.quick
+          ? [{ clients: 100, rate: 100 }]
+          : [
+              { clients: 100, rate: 100 },
+              { clients: 100, rate: 1000 },
+              { clients: 1000, rate: 100 },
+              { clients: 1000, rate: 1000 },
+            ]),
       reps: args.reps,
       warmupS: args.quick ? 1 : 3,
       measureS: args.measureS,
-      servers: ['rasd', 'ws'],
+      servers: args.servers ?? ['rasd', 'ws'],
       batchSize: 50,
       drainS: args.quick ? 3 : 5,
       log,
@@ -148,11 +180,13 @@ async function main(): Promise<number> {
   await section('throughput', () =>
     runThroughput({
       databases: args.quick ? ['pglite'] : ['pglite', 'postgres'],
-      steps: args.quick ? [200, 400, 800] : [250, 500, 750, 1000, 1250, 1500, 2000, 2500, 3000, 4000, 5000],
+      // ×1.5 from 50/s: the same ramp finds 120/s and 5,000/s; full runs then bisect twice.
+      steps: args.quick ? [50, 100, 200, 400] : [50, 75, 110, 170, 250, 380, 570, 850, 1300, 1900, 2900, 4300, 6500],
       stepS: args.quick ? 2 : 5,
       warmupS: 1,
       clients: 100,
-      refine: !args.quick,
+      refinements: args.quick ? 0 : 2,
+      partialLoads: !args.quick,
       postgresUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
       log,
     }),
@@ -163,20 +197,24 @@ async function main(): Promise<number> {
       preloadRate: 500,
       streamRate: 50,
       soakS: args.soakS,
-      heapEveryS: args.quick ? 5 : 30,
-      panZoomS: args.quick ? 4 : 10,
+      heapEveryS: args.quick ? 3 : 30,
+      panZoomS: args.quick ? 2 : 10,
+      pageTimeoutS: args.quick ? 3 : 60,
+      catchUpTimeoutS: args.quick ? 4 : 300,
+      renderTimeoutS: args.quick ? 20 : 120,
+      artifactsDir: path.join(benchDir, 'results', 'artifacts'),
       chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       log,
     }),
   );
   await section('profile', () =>
     runProfile({
-      cell: { clients: 1000, rate: 1000 },
+      cell: args.profileCell,
       warmupS: 3,
       measureS: args.measureS,
       batchSize: 50,
       drainS: 5,
-      keepAs: path.join(benchDir, 'results', 'profiles', `${date}-rasd-C1000xR1000.cpuprofile`),
+      keepAs: path.join(benchDir, 'results', 'profiles', `${date}-rasd-C${args.profileCell.clients}xR${args.profileCell.rate}.cpuprofile`),
       log,
     }),
   );

@@ -67,11 +67,16 @@ export class ClientPool {
   private perSecond = new Map<number, LogHistogram>();
   private lastMeasuredRecvUs = 0;
   private firstError: string | null = null;
+  /** Every alert and frame received since connect, whatever its phase (deliveries per second). */
+  private totalAlerts = 0;
+  private totalFrames = 0;
   /** Bumped by close(): events of connections from an earlier run are ignored. */
   private generation = 0;
 
   private onAlert(eventId: unknown): void {
     const recvUs = nowUs();
+    this.totalAlerts++;
+    this.totalFrames++;
     const stamp = parseEventId(eventId);
     if (!stamp || !stamp.measured) {
       this.otherAlerts++;
@@ -102,7 +107,10 @@ export class ClientPool {
       });
       const conn: Conn = { close: () => socket.disconnect() };
       socket.on('alert:new', (payload: { alert?: { eventId?: unknown } } | undefined) => this.onAlert(payload?.alert?.eventId));
-      socket.on('incident:upsert', () => this.otherFrames++);
+      socket.on('incident:upsert', () => {
+        this.otherFrames++;
+        this.totalFrames++;
+      });
       socket.once('connect', () => {
         this.connected++;
         resolve(conn);
@@ -135,7 +143,10 @@ export class ClientPool {
       ws.on('message', (data) => {
         const msg = JSON.parse(data.toString()) as { type?: string; alert?: { eventId?: unknown } };
         if (msg.type === 'alert:new') this.onAlert(msg.alert?.eventId);
-        else this.otherFrames++;
+        else {
+          this.otherFrames++;
+          this.totalFrames++;
+        }
       });
       ws.once('open', () => {
         open = true;
@@ -171,6 +182,11 @@ export class ClientPool {
     return { connected: this.connected, failed, ms: performance.now() - started, firstError: this.firstError };
   }
 
+  /** Running totals, read at the start and end of a window: deliveries whatever their send time. */
+  counts(): { alerts: number; frames: number; atUs: number } {
+    return { alerts: this.totalAlerts, frames: this.totalFrames, atUs: nowUs() };
+  }
+
   /** Forgets what was received so far (the connections stay). */
   reset(): void {
     this.measuredAlerts = 0;
@@ -204,6 +220,8 @@ export class ClientPool {
     this.connected = 0;
     this.disconnects = 0;
     this.firstError = null;
+    this.totalAlerts = 0;
+    this.totalFrames = 0;
     this.reset();
     await sleep(200);
   }

@@ -13,6 +13,8 @@ export function sleep(ms: number): Promise<void> {
 /** Rejects after `ms` with a message naming what timed out. */
 export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // The loser may still reject later (e.g. after its browser closed): that must not crash us.
+  promise.catch(() => undefined);
   try {
     return await Promise.race([
       promise,

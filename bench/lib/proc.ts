@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Clock ticks per second for /proc/<pid>/stat (almost always 100 on Linux). */
 const clockTicks = (() => {
@@ -94,4 +94,37 @@ export class ProcSampler {
     }
     return out;
   }
+}
+
+/** Every live process below `rootPid` (children, grandchildren …) with its command line. */
+export function descendants(rootPid: number): Array<{ pid: number; cmdline: string }> {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parentOf.set(Number(entry), ppid);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const out: Array<{ pid: number; cmdline: string }> = [];
+  for (const pid of parentOf.keys()) {
+    let p = parentOf.get(pid);
+    for (let depth = 0; p !== undefined && p > 1 && depth < 20; depth++) {
+      if (p === rootPid) {
+        let cmdline = '';
+        try {
+          cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+        } catch {
+          // exited meanwhile
+        }
+        out.push({ pid, cmdline });
+        break;
+      }
+      p = parentOf.get(p);
+    }
+  }
+  return out;
 }

@@ -11,6 +11,11 @@ export function fmtInt(value: number | null | undefined): string {
   return fmt(value, 0);
 }
 
+/** A ratio (0.5) as a percentage ('50.0%'); '—' when missing (NaN, or null read back from JSON). */
+export function fmtPct(value: number | null | undefined, digits = 1): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? '—' : `${fmt(value * 100, digits)}%`;
+}
+
 export function fmtRatio(value: number | null | undefined): string {
   return value === null || value === undefined || !Number.isFinite(value) ? '—' : `×${value.toFixed(2)}`;
 }

@@ -20,6 +20,8 @@ export interface ProfileResult {
   cell: Cell;
   run: Pick<RunResult, 'p50' | 'p99' | 'achievedRate' | 'deliveriesPerS' | 'sustainable' | 'notes' | 'error'> & { serverCpuPct: number };
   summary: ProfileSummary | null;
+  /** The measured window on the profile's clock (monotonic µs), for further analysis of the file. */
+  windowUs: { fromUs: number; toUs: number } | null;
   file: string | null;
   error: string | null;
 }
@@ -42,11 +44,11 @@ export async function runProfile(o: ProfileOptions): Promise<ProfileResult> {
       serverCpuPct: run.server_?.cpuPct ?? Number.NaN,
     };
     const profile = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-    if (!profile) return { cell: o.cell, run: base, summary: null, file: null, error: 'the server wrote no .cpuprofile (did it exit cleanly on SIGTERM?)' };
+    if (!profile) return { cell: o.cell, run: base, summary: null, windowUs: run.windowUs, file: null, error: 'the server wrote no .cpuprofile (did it exit cleanly on SIGTERM?)' };
     const summary = summarizeCpuProfile(path.join(dir, profile), run.windowUs);
     mkdirSync(path.dirname(o.keepAs), { recursive: true });
     copyFileSync(path.join(dir, profile), o.keepAs);
-    return { cell: o.cell, run: base, summary, file: o.keepAs, error: null };
+    return { cell: o.cell, run: base, summary, windowUs: run.windowUs, file: o.keepAs, error: null };
   } finally {
     await rig.stop();
     removeTempDir(dir);

@@ -5,7 +5,7 @@ import { onExit } from '../lib/children';
 import { sleep } from '../lib/clock';
 import { ProcSampler } from '../lib/proc';
 import type { ProducerResult } from '../lib/producer';
-import { fmt, fmtInt, table } from '../lib/report';
+import { fmt, fmtInt, fmtPct, table } from '../lib/report';
 import { login, startServer } from '../lib/server-process';
 import { LogHistogram } from '../lib/stats';
 import { startRig, type Rig } from './latency';
@@ -19,8 +19,10 @@ export interface ThroughputOptions {
   stepS: number;
   warmupS: number;
   clients: number;
-  /** Bisect once between the last sustained and the first failed step. */
-  refine: boolean;
+  /** Bisections between the last sustained and the first failed step. */
+  refinements: number;
+  /** Measure HTTP latency at 50% and 90% of the maximum found (skipped by --quick). */
+  partialLoads: boolean;
   postgresUrl: string;
   log: (line: string) => void;
 }
@@ -202,18 +204,18 @@ async function runDatabase(rig: Rig, database: DbKind, o: ThroughputOptions): Pr
       lastPass = step;
       await sleep(500);
     }
-    if (o.refine && lastPass && firstFail) {
-      const mid = Math.round((lastPass.target + firstFail.target) / 2 / 50) * 50;
-      if (mid > lastPass.target && mid < firstFail.target) {
-        o.log(`throughput ${database}: refining at ${fmtInt(mid)}/s …`);
-        await sleep(1000);
-        const step = await runStep(rig, server, conn.connected, `${mid}/s (refine)`, mid, o, baseline);
-        out.steps.push(step);
-        if (step.sustained) lastPass = step;
-      }
+    for (let i = 0; i < o.refinements && lastPass && firstFail; i++) {
+      const mid = Math.round((lastPass.target + firstFail.target) / 2 / 5) * 5;
+      if (mid <= lastPass.target || mid >= firstFail.target) break;
+      o.log(`throughput ${database}: refining at ${fmtInt(mid)}/s …`);
+      await sleep(1000);
+      const step = await runStep(rig, server, conn.connected, `${mid}/s (refine)`, mid, o, baseline);
+      out.steps.push(step);
+      if (step.sustained) lastPass = step;
+      else firstFail = step;
     }
     out.maxSustained = lastPass ? Math.min(lastPass.target, lastPass.achieved) : 0;
-    if (lastPass) {
+    if (lastPass && o.partialLoads) {
       for (const frac of [0.5, 0.9] as const) {
         const rate = Math.max(1, Math.round(lastPass.target * frac));
         o.log(`throughput ${database}: ${frac * 100}% of max = ${fmtInt(rate)}/s …`);
@@ -267,7 +269,7 @@ export function throughputTables(result: ThroughputResult): string {
         fmtInt(s.achieved),
         fmt(s.httpP50),
         fmt(s.httpP99),
-        fmt(s.delivered * 100, 1) + '%',
+        fmtPct(s.delivered),
         fmtInt(s.serverCpuPct) + '%',
         fmtInt(s.serverRssMb),
         fmtInt(s.clientCpuPct) + '%',

@@ -8,5 +8,6 @@ serveRpc({
   connect: (plan: ConnectPlan) => pool.connect(plan),
   reset: () => pool.reset(),
   stats: () => pool.stats(),
+  counts: () => pool.counts(),
   close: () => pool.close(),
 });

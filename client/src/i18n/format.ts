@@ -29,8 +29,18 @@ function formatter(language: Language, withDate: boolean): Intl.DateTimeFormat {
   return fmt;
 }
 
+// Building an Intl formatter costs far more than using one; lists format thousands of values.
+const cairoDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, key: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  let fmt = numberFormats.get(locale + key);
+  if (!fmt) numberFormats.set(locale + key, (fmt = new Intl.NumberFormat(locale, options)));
+  return fmt;
+}
+
 function cairoDay(date: Date): string {
-  return date.toLocaleDateString('en-CA', { timeZone });
+  return cairoDayFormat.format(date);
 }
 
 /** Cairo wall-clock time; the date is added only when it is not today in Cairo. */
@@ -41,19 +51,12 @@ export function formatIncidentTime(iso: string, language: Language, now: Date = 
 }
 
 export function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(formatLocale(language)).format(value);
+  return numberFormat(formatLocale(language), ':n').format(value);
 }
-
-const twoDigits = new Map<string, Intl.NumberFormat>();
 
 /** Elapsed time as a stopwatch reads ("4:07", "1:02:09"), in the language's digits; never negative. */
 export function formatElapsed(ms: number, language: Language): string {
-  const locale = formatLocale(language);
-  let fmt = twoDigits.get(locale);
-  if (!fmt) {
-    fmt = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
-    twoDigits.set(locale, fmt);
-  }
+  const fmt = numberFormat(formatLocale(language), ':2', { minimumIntegerDigits: 2, useGrouping: false });
   // A desk clock a little behind the server's must not show "-0:02".
   const total = Math.max(0, Math.floor(ms / 1000));
   const hours = Math.floor(total / 3600);
@@ -65,5 +68,5 @@ export function formatElapsed(ms: number, language: Language): string {
 
 /** A 0..1 ratio as a percentage in the language's digits ("٩٣٪", "93%"). */
 export function formatPercent(ratio: number, language: Language): string {
-  return new Intl.NumberFormat(formatLocale(language), { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
+  return numberFormat(formatLocale(language), ':%', { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
 }
