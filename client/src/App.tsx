@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentSession } from './api/http';
 import { applyLanguage } from './i18n';
@@ -8,9 +8,8 @@ import { DeskView } from './views/DeskView';
 import { applyWallParams, isWallPath } from './views/wall/wall-route';
 import { WallView } from './views/wall/WallView';
 import { commanderRouteOf } from './views/commander/commander-route';
-// The commander's pages carry the charting library; the desk and the wall do not load it.
-const CommanderView = lazy(() => import('./views/commander/CommanderView').then((m) => ({ default: m.CommanderView })));
-const ShiftReportView = lazy(() => import('./views/commander/ShiftReportView').then((m) => ({ default: m.ShiftReportView })));
+import { CommanderView } from './views/commander/CommanderView';
+import { ShiftReportView } from './views/commander/ShiftReportView';
 
 export function App() {
   const { t } = useTranslation();
@@ -41,9 +40,7 @@ export function App() {
       </div>
     );
   }
-  if (sessionStatus === 'authenticated' && commander) {
-    return <Suspense fallback={<p className="loading-text">{t('app.loading')}</p>}>{commander.page === 'report' ? <ShiftReportView at={commander.at} /> : <CommanderView />}</Suspense>;
-  }
+  if (sessionStatus === 'authenticated' && commander) return commander.page === 'report' ? <ShiftReportView at={commander.at} /> : <CommanderView />;
   if (sessionStatus === 'authenticated' && wall) return <WallView muted={wall.muted} />;
   return sessionStatus === 'authenticated' ? <DeskView /> : <LoginView />;
 }

@@ -1,4 +1,3 @@
-import './zod-config';
 import '@fontsource/cairo/400.css';
 import '@fontsource/cairo/600.css';
 import '@fontsource/cairo/700.css';

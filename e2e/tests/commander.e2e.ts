@@ -192,12 +192,13 @@ describe('commander page', () => {
   it('drafts the bilingual press statement, refuses its export until approved, then exports it', async () => {
     await commander.click('[data-testid="tab-press"]');
     await commander.waitForSelector('[data-testid="press-panel"][data-generated="true"]');
-    expect(await commander.inputValue('[data-testid="press-ar"]')).toContain('٥ واقعة');
+    expect(await commander.inputValue('[data-testid="press-ar"]')).toContain('٥ وقائع');
     expect(await commander.inputValue('[data-testid="press-en"]')).toContain('recorded 5 incidents');
     // No plate in the proposed text: personal data is the commander's choice to add.
     expect(await commander.inputValue('[data-testid="press-ar"]')).not.toContain('١٢٣٤');
     expect(await commander.locator('[data-testid="press-export"]').count()).toBe(0);
-    const refused = await commander.evaluate(async (start) => (await fetch(`/api/v1/shifts/press/export?at=${encodeURIComponent(start)}`)).status, await commander.getAttribute('[data-testid="shift-title"]', 'data-shift-start'));
+    const shiftStart = (await commander.getAttribute('[data-testid="shift-title"]', 'data-shift-start'))!;
+    const refused = await commander.evaluate(async (start) => (await fetch(`/api/v1/shifts/press/export?at=${encodeURIComponent(start)}`)).status, shiftStart);
     expect(refused).toBe(409);
 
     const ar = (await commander.inputValue('[data-testid="press-ar"]')) + '\nوتواصل الإدارة حملاتها على الطريق الدائري.';

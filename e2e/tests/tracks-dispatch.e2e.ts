@@ -139,6 +139,7 @@ describe('wrong-way track, dispatch and the unit tablet', () => {
     await tablet.click('button[type="submit"]');
     await tablet.waitForSelector(`[data-testid="unit-assignment"][data-incident-id="${incidentId}"]`, { timeout: 10_000 });
     expect(await tablet.locator('[data-testid="unit-assignment"] h2').innerText()).toContain('عكس الاتجاه');
+    expect(await tablet.locator('[data-testid="unit-intercept"]').innerText()).toMatch(/M2J-F-/);
     await tablet.screenshot({ path: `${artifactsDir}unit-tablet.png` });
     await tablet.click('[data-testid="unit-on_scene"]');
     await tablet.waitForSelector('[data-testid="unit-view"][data-status="on_scene"]', { timeout: 5_000 });

@@ -10,7 +10,7 @@ import { apiLogin, formLogin, incidentCommand } from '../support/session';
  * close), while the wall runs in a real browser. The heap after a forced GC, and the DOM size,
  * must level off instead of growing with the number of incidents seen.
  */
-const total = Number(process.env.RASD_SOAK_INCIDENTS ?? 1_000);
+const total = Number(process.env.RASD_SOAK_INCIDENTS ?? 300);
 const openWindow = 40; // incidents left open at any time, like a busy room
 const checkpoints = 5;
 const parallel = 4;

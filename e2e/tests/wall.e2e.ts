@@ -121,6 +121,9 @@ describe('wall display', () => {
     await commander.screenshot({ path: `${artifactsDir}desk-escalated-toast-ar.png` });
     await commanderContext.close();
 
+    // The whole map is on screen (no part of the framed corridors below the TV's edge).
+    const box = (await wall.locator('.wall-map').boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(1080);
     await wall.waitForTimeout(300);
     await wall.screenshot({ path: `${artifactsDir}wall-ar.png` });
     expect(await seriousViolations(wall, 'wall')).toEqual([]);

@@ -94,6 +94,8 @@ export async function createApplication(config: Config, deps: { db: Database; lo
 
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Behind nginx every request comes from the proxy: believe its X-Forwarded-For, and only its.
+  if (config.trustProxy) app.set('trust proxy', config.trustProxy);
   // First, so every request is counted in flight for the drain, logged with its id, and timed.
   app.use(drain.middleware);
   app.use(requestLog(log));
@@ -147,7 +149,7 @@ export async function createApplication(config: Config, deps: { db: Database; lo
   app.use(capRoutes({ sessions, keys: config.ingestKeys, limit, capIn, incidents, sender: config.capSender }));
   app.use(incidentRoutes(sessions, incidents));
   app.use(incidentCommandRoutes(sessions, users, commands));
-  app.use(unitRoutes(sessions, patrol.units, incidents));
+  app.use(unitRoutes(sessions, patrol.units, incidents, patrol.dispatch));
   app.use(dispatchRoutes(sessions, patrol.dispatch));
   app.use(adminRoutes(sessions, users, audit));
   const oversight = createOversightService(db, { shiftStarts: config.shiftStarts });

@@ -42,6 +42,10 @@ export interface Config {
   drainTimeoutS: number;
   /** Seconds between SIGTERM and closing the listener, /readyz answering 503 meanwhile. */
   shutdownDelayS: number;
+  /** Express `trust proxy`: which proxies' X-Forwarded-For to believe for the client address (login limits). */
+  trustProxy: string | null;
+  /** Redis fan-out: key prefix (one per deployment sharing a Redis) and stream length. */
+  redisFanout: { prefix: string; maxLen: number };
 }
 
 const pairList = (parts: number) =>
@@ -112,6 +116,9 @@ const envSchema = z.object({
   RASD_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   RASD_DRAIN_TIMEOUT_S: z.coerce.number().int().min(0).max(600).default(10),
   RASD_SHUTDOWN_DELAY_S: z.coerce.number().min(0).max(120).default(0),
+  RASD_TRUST_PROXY: z.string().regex(/^[\w.:/, -]{1,200}$/, 'e.g. loopback, or addresses/CIDRs separated by commas').optional(),
+  RASD_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_:.-]{1,64}$/, 'letters, digits and _ : . - only').default('rasd'),
+  RASD_REDIS_STREAM_MAXLEN: z.coerce.number().int().min(1_000).max(100_000_000).default(100_000),
 });
 
 export class ConfigError extends Error {}
@@ -177,5 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     metricsToken: e.RASD_METRICS_TOKEN ?? null,
     drainTimeoutS: e.RASD_DRAIN_TIMEOUT_S,
     shutdownDelayS: e.RASD_SHUTDOWN_DELAY_S,
+    redisFanout: { prefix: e.RASD_REDIS_PREFIX, maxLen: e.RASD_REDIS_STREAM_MAXLEN },
+    trustProxy: e.RASD_TRUST_PROXY ?? null,
   };
 }

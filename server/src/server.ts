@@ -10,7 +10,7 @@ import { startPatrolSimulator } from './simulator/patrol-simulator';
 export async function runServer(config: Config): Promise<void> {
   const log = createLogger(config.logLevel);
   const db = await openDatabase(config);
-  const fanout = config.redisUrl ? await connectRedisFanout(config.redisUrl) : null;
+  const fanout = config.redisUrl ? await connectRedisFanout(config.redisUrl, config.redisFanout) : null;
   const app = await createApplication(config, { db, log, fanout });
   const port = await app.listen(config.port, config.host);
   log.info({ url: `http://${config.host}:${port}`, database: db.kind, redis: Boolean(fanout) }, 'Rasd is listening');

@@ -8,7 +8,7 @@ let commander: string;
 let incoming: string;
 let admin: string;
 let officer: string;
-const users = ['officer1:officer', 'commander1:commander', 'commander2:commander', 'admin1:admin'].map((u) => `${u}:${password}`).join(',');
+const users = ['officer1:officer', 'dispatcher1:dispatcher', 'commander1:commander', 'commander2:commander', 'admin1:admin'].map((u) => `${u}:${password}`).join(',');
 
 async function loginAs(username: string): Promise<string> {
   const res = await fetch(`${server.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ username, password }) });
@@ -111,7 +111,7 @@ describe('press statement', () => {
   it('proposes a bilingual draft from the shift, and refuses to export it unapproved', async () => {
     const draft = pressSummarySchema.parse((await json(await call('GET', '/api/v1/shifts/press', commander))).body);
     expect(draft).toMatchObject({ status: 'draft', generated: true });
-    expect(draft.ar).toContain('٣ واقعة');
+    expect(draft.ar).toContain('٣ وقائع');
     expect(draft.en).toContain('recorded 3 incidents');
     const res = await json(await call('GET', `/api/v1/shifts/press/export?at=${encodeURIComponent(now())}`, commander));
     expect([res.status, res.body.error?.code]).toEqual([409, 'invalid_transition']);
@@ -168,5 +168,25 @@ describe('configured shifts (RASD_SHIFT_STARTS)', () => {
       await twelve.stop();
       await other.destroy();
     }
+  });
+});
+
+describe('dispatch → on scene', () => {
+  it('is measured from the dispatch to the unit reporting on scene, once dispatch data exists', async () => {
+    const before = shiftSummarySchema.parse((await json(await call('GET', '/api/v1/shifts/summary', commander))).body);
+    expect(before.responseTimes.dispatchToSceneMs).toBeUndefined();
+    const dispatcher = await loginAs('dispatcher1');
+    const created = await call('POST', '/api/v1/units', admin, { callSign: 'مرور ٧', kind: 'car' });
+    expect(created.status).toBe(201);
+    const { unit, key } = (await created.json()) as { unit: { id: string }; key: string };
+    const device = (body: unknown) =>
+      fetch(`${server.url}/api/v1/unit/reports`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await device({ position: { lat: 29.98, lon: 31.31 } })).status).toBe(200);
+    const id = ((await (await postDetection(server.url, detection())).json()) as { incidentId: string }).incidentId;
+    expect((await call('POST', `/api/v1/incidents/${id}/dispatch`, dispatcher, { unitIds: [unit.id] })).status).toBe(200);
+    expect((await device({ status: 'on_scene' })).status).toBe(200);
+    const after = shiftSummarySchema.parse((await json(await call('GET', '/api/v1/shifts/summary', commander))).body);
+    expect(after.responseTimes.dispatchToSceneMs).toMatchObject({ n: 1, p50: expect.any(Number) });
+    expect(after.responseTimes.dispatchToSceneMs!.p50!).toBeGreaterThanOrEqual(0);
   });
 });

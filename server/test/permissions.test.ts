@@ -53,6 +53,7 @@ const routes: RouteCase[] = [
   { name: 'update user', method: 'PATCH', path: () => '/api/v1/users/nope', body: { disabled: true }, expect: allow(404, [A]) },
   { name: 'audit verify', method: 'GET', path: () => '/api/v1/audit/verify', expect: allow(200, [C, A]) },
   { name: 'shift summary', method: 'GET', path: () => '/api/v1/shifts/summary', expect: allow(200, [C, A]) },
+  { name: 'wall stats', method: 'GET', path: () => '/api/v1/wall/stats', expect: allow(200, [O, D, C, A]) },
   { name: 'CSV export', method: 'GET', path: () => '/api/v1/incidents.csv?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z', expect: allow(200, [C, A]) },
   { name: 'GeoJSON', method: 'GET', path: () => '/api/v1/incidents.geojson', expect: allow(200, [O, D, C, A]) },
   { name: 'webhooks', method: 'GET', path: () => '/api/v1/webhooks', expect: allow(200, [C, A]) },

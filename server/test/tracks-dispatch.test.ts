@@ -146,8 +146,11 @@ describe('patrol units and dispatch', () => {
     // Stored before it was sent: the unit's seq is the incident change's.
     expect(unit.seq).toBe(incident.seq);
     desk.close();
-    const me = (await (await device(ahead.key)).json()) as { unit: Unit; incident: Incident };
+    const me = (await (await device(ahead.key)).json()) as { unit: Unit; incident: Incident; intercept: { corridorId: string; marginS: number } | null };
     expect(me.incident).toMatchObject({ id: trackId, status: 'dispatched', kind: 'wrong_way' });
+    // The crew is told where to get ahead of the vehicle.
+    expect(me.intercept).toMatchObject({ corridorId: 'mehwar_26_july' });
+    expect(me.intercept!.marginS).toBeGreaterThanOrEqual(30);
     // A unit already en route cannot be sent again elsewhere; nothing changes.
     const other = (await (await postDetection(server.url, { ...sighting(2, 1), cameraId: 'RR-N-017', kind: 'reckless' })).json()) as Ids;
     const busy = await call('POST', `/api/v1/incidents/${other.incidentId}/dispatch`, cookies.dispatcher!, { unitIds: [ahead.unit.id] });

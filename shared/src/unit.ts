@@ -101,6 +101,8 @@ export type DispatchProposal = z.infer<typeof dispatchProposalSchema>;
 export const unitAssignmentViewSchema = z.object({
   unit: unitSchema,
   incident: incidentSchema.nullable(),
+  /** For a live wrong-way track: where this unit can get ahead of the vehicle (null: it cannot). */
+  intercept: interceptSchema.nullable().optional(),
 });
 
 export const unitKindLabels: Record<UnitKind, Label> = {

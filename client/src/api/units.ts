@@ -1,6 +1,6 @@
 import {
   dispatchProposalSchema,
-  incidentSchema,
+  unitAssignmentViewSchema,
   unitListSchema,
   unitSchema,
   type DispatchProposal,
@@ -58,11 +58,10 @@ async function deviceCall(key: string, method: 'GET' | 'POST', path: string, bod
   return payload;
 }
 
-const assignmentView = z.object({ unit: unitSchema, incident: incidentSchema.nullable() });
-export type UnitAssignmentView = z.infer<typeof assignmentView>;
+export type UnitAssignmentView = z.infer<typeof unitAssignmentViewSchema>;
 
 export async function fetchMyAssignment(key: string): Promise<UnitAssignmentView> {
-  return expect(assignmentView, await deviceCall(key, 'GET', '/api/v1/unit/me'), 'assignment');
+  return expect(unitAssignmentViewSchema, await deviceCall(key, 'GET', '/api/v1/unit/me'), 'assignment');
 }
 
 export async function reportAsUnit(key: string, report: UnitReport): Promise<Unit> {

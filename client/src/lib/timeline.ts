@@ -24,6 +24,8 @@ const known = new Set([
   'action_recorded',
   'closed',
   'escalated',
+  'track_extended',
+  'dispatched',
 ]);
 
 /** `data` is free-form JSON: only strings are shown, and as text (React escapes them). */
@@ -56,6 +58,12 @@ export function describeHistory(entry: HistoryEntry, language: Language): Timeli
       if (typeof data['corrects'] === 'string') return { key: 'action_corrected', params };
       break;
     }
+    case 'track_extended':
+      params['camera'] = text(data, 'cameraId');
+      break;
+    case 'dispatched':
+      params['units'] = Array.isArray(data['units']) ? data['units'].filter((u): u is string => typeof u === 'string').join('، ') || '—' : '—';
+      break;
     case 'escalated': {
       const from = severitySchema.safeParse(data['from']);
       const to = severitySchema.safeParse(data['to']);

@@ -31,3 +31,11 @@ describe('track drawing helpers', () => {
     expect(secondsUntil(at(80), t0 + 90_000)).toBe(0);
   });
 });
+
+describe('timeline wording of tracks and dispatch', () => {
+  it('names the camera that saw the vehicle again and the units sent', async () => {
+    const { describeHistory } = await import('./timeline');
+    expect(describeHistory({ seq: 2, at: at(0), type: 'track_extended', actor: 'cam', data: { cameraId: 'RR-F-003' } }, 'en')).toEqual({ key: 'track_extended', params: { camera: 'RR-F-003' } });
+    expect(describeHistory({ seq: 3, at: at(0), type: 'dispatched', actor: 'd', data: { units: ['P-101', 'M-201'] } }, 'en').params['units']).toBe('P-101، M-201');
+  });
+});

@@ -23,6 +23,7 @@ export function DeskView() {
           state.resetIncidents();
           state.resetConnection();
           state.resetDrawer();
+          state.resetAlarms();
           state.setUser(null);
         },
       }),

@@ -1,4 +1,4 @@
-import { useRef, type FocusEvent, type KeyboardEvent } from 'react';
+import type { FocusEvent, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { alertKinds, corridors, incidentSources, kindLabels, sourceLabels, statusLabels, type IncidentStatus } from '@rasd/shared';
 import { formatNumber } from '../i18n/format';
@@ -27,9 +27,8 @@ function closeOnLeave(event: FocusEvent<HTMLDetailsElement>) {
 function FilterGroup({ field, title, options }: { field: FilterField; title: string; options: readonly Option[] }) {
   const language = useStore((s) => s.language);
   const chosen = useStore((s) => s.filters[field]) as readonly string[];
-  const ref = useRef<HTMLDetailsElement>(null);
   return (
-    <details ref={ref} className="filter" data-testid={'filter-' + field} onKeyDown={closeOnEscape} onBlur={closeOnLeave}>
+    <details className="filter" data-testid={'filter-' + field} onKeyDown={closeOnEscape} onBlur={closeOnLeave}>
       <summary className="button filter-button">
         {title}
         {chosen.length > 0 && <span className="filter-count">{formatNumber(chosen.length, language)}</span>}

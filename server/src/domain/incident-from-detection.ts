@@ -1,7 +1,7 @@
 import type { Detection, Incident } from '@rasd/shared';
 import { severityOf } from './severity';
 
-/** A new incident opened by one camera detection (correlating detections into tracks comes later). */
+/** A new incident opened by one camera detection (wrong-way sightings may then fold into a track: tracking/). */
 export function incidentFromDetection(
   id: string,
   seq: number,

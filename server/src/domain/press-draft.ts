@@ -46,6 +46,16 @@ const corridorName = (id: string | null, lang: Language) => {
   return c ? (lang === 'ar' ? c.properties.name_ar : c.properties.name_en) : null;
 };
 
+/** Arabic counted nouns agree with the number: one, two (dual), 3–10 (plural), 11 and more (singular). */
+function arCount(n: number, forms: { one: string; two: string; few: string; many: string }): string {
+  if (n === 1) return forms.one;
+  if (n === 2) return forms.two;
+  const noun = n % 100 >= 3 && n % 100 <= 10 ? forms.few : forms.many;
+  return `${num(n, 'ar')} ${noun}`;
+}
+const arIncidents = (n: number) => arCount(n, { one: 'واقعة واحدة', two: 'واقعتين', few: 'وقائع', many: 'واقعة' });
+const arActions = (n: number) => arCount(n, { one: 'إجراء قانوني واحد', two: 'إجراءان قانونيان', few: 'إجراءات قانونية', many: 'إجراءً قانونيًا' });
+
 function list(parts: string[], lang: Language): string {
   if (parts.length <= 1) return parts.join('');
   return lang === 'ar' ? parts.join('، و') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
@@ -60,7 +70,7 @@ function draft(summary: ShiftSummary, arrests: readonly NotableArrest[], lang: L
   const { shift, counts, actions } = summary;
   const from = time(shift.start, lang);
   const to = time(shift.end, lang);
-  const kinds = byCount(counts.byKind).map(([k, n]) => `${num(n, lang)} ${ar ? '' : '× '}${kindLabels[k as AlertKind]?.[lang] ?? k}`);
+  const kinds = byCount(counts.byKind).map(([k, n]) => `${kindLabels[k as AlertKind]?.[lang] ?? k} (${num(n, lang)})`);
   const taken = byCount(actions.byType).filter(([t]) => t !== 'no_action' && (legalActionTypes as readonly string[]).includes(t));
   const actionTotal = taken.reduce((n, [, c]) => n + c, 0);
   const actionParts = taken.map(([t, n]) => `${legalActionLabels[t as keyof typeof legalActionLabels][lang]}: ${num(n, lang)}`);
@@ -70,9 +80,9 @@ function draft(summary: ShiftSummary, arrests: readonly NotableArrest[], lang: L
     lines.push(
       counts.total === 0
         ? 'لم تُرصد خلال النوبة وقائع مرورية على المحاور الرئيسية.'
-        : `رصدت غرفة عمليات المرور خلال النوبة ${num(counts.total, lang)} واقعة على المحاور الرئيسية بالقاهرة الكبرى عبر الكاميرات وبلاغات المواطنين (${list(kinds, lang)}).`,
+        : `رصدت غرفة عمليات المرور خلال النوبة ${arIncidents(counts.total)} على المحاور الرئيسية بالقاهرة الكبرى عبر الكاميرات وبلاغات المواطنين (${list(kinds, lang)}).`,
     );
-    lines.push(actionTotal === 0 ? 'لم تُتخذ إجراءات قانونية خلال النوبة.' : `واتُّخذ ${num(actionTotal, lang)} إجراءً قانونيًا: ${actionParts.join('، ')}.`);
+    lines.push(actionTotal === 0 ? 'لم تُتخذ إجراءات قانونية خلال النوبة.' : `واتُّخذ ${arActions(actionTotal)}: ${actionParts.join('، ')}.`);
     if (arrests.length) {
       lines.push('ومن أبرز الضبطيات:');
       for (const a of arrests) {
@@ -86,9 +96,13 @@ function draft(summary: ShiftSummary, arrests: readonly NotableArrest[], lang: L
     lines.push(
       counts.total === 0
         ? 'No traffic incidents were recorded on the main corridors during the shift.'
-        : `The traffic operations room recorded ${num(counts.total, lang)} incidents on Greater Cairo's main corridors from cameras and citizens' reports (${list(kinds, lang)}).`,
+        : `The traffic operations room recorded ${num(counts.total, lang)} ${counts.total === 1 ? 'incident' : 'incidents'} on Greater Cairo's main corridors from cameras and citizens' reports (${list(kinds, lang)}).`,
     );
-    lines.push(actionTotal === 0 ? 'No legal actions were taken during the shift.' : `${num(actionTotal, lang)} legal actions were taken: ${actionParts.join(', ')}.`);
+    lines.push(
+      actionTotal === 0
+        ? 'No legal actions were taken during the shift.'
+        : `${num(actionTotal, lang)} ${actionTotal === 1 ? 'legal action was' : 'legal actions were'} taken: ${actionParts.join(', ')}.`,
+    );
     if (arrests.length) {
       lines.push('Notable arrests:');
       for (const a of arrests) {

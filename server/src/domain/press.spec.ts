@@ -87,7 +87,9 @@ describe('notable arrests and the draft statement', () => {
       handover: { openIncidents: [] },
     } satisfies ShiftSummary;
     const { ar, en } = draftPressStatement(summary, notableArrests(shift, records));
-    expect(ar).toContain('٤ واقعة');
+    expect(ar).toContain('٤ وقائع');
+    expect(ar).toContain('سير عكس الاتجاه (٣)، وسرعة زائدة (١)');
+    expect(ar).toContain('واتُّخذ إجراءان قانونيان: ضبط فوري: ٢.');
     expect(ar).toContain('ضبط قائد مركبة (سير عكس الاتجاه) على طريق');
     expect(ar).toContain('١١:٣٠');
     expect(en).toContain('recorded 4 incidents');

@@ -135,4 +135,10 @@ describe('summariseShift', () => {
     );
     expect(s.responseTimes.dispatchToSceneMs).toEqual({ p50: 600_000, p90: 600_000, n: 1 });
   });
+
+  it('takes arrivals from the units\' status changes too, the first one after the dispatch', () => {
+    const r = record('2026-11-27T07:00:00.000Z', { events: [['dispatched', '2026-11-27T07:02:00.000Z', 'dispatched']] });
+    const s = summariseShift(shift, [{ ...r, onSceneAt: ['2026-11-27T06:59:00.000Z', '2026-11-27T07:09:00.000Z', '2026-11-27T07:05:00.000Z'] }], later);
+    expect(s.responseTimes.dispatchToSceneMs).toEqual({ p50: 180_000, p90: 180_000, n: 1 });
+  });
 });

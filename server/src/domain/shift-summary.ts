@@ -7,14 +7,16 @@ export interface IncidentRecord {
   incident: Incident;
   /** Oldest first. */
   history: readonly HistoryEntry[];
+  /** When units assigned to it reported being on scene (unit status changes live outside its history). */
+  onSceneAt?: readonly string[];
 }
 
 const finished: readonly IncidentStatus[] = ['closed', 'merged', 'rejected'];
 
 /**
- * Hook for dispatch data (units are being built separately): the history entry types that mark a
- * unit sent to an incident and arriving there. Once the dispatch commands append such entries, the
- * summary reports dispatch → on scene; until then the field is left out rather than shown as zero.
+ * Dispatch → on scene: the history entry types that mark a unit sent to an incident, and those that
+ * mark one arriving (besides `onSceneAt`, read from the units' audited status changes). Without any
+ * dispatch in the shift the field is left out rather than shown as zero.
  */
 export const dispatchEventTypes = {
   dispatched: new Set(['dispatched', 'unit_dispatched', 'unit_assigned']),
@@ -61,8 +63,13 @@ export function summariseShift(shift: Shift, records: readonly IncidentRecord[],
     const verdict = first(r, (e) => e.type === 'verified' || e.type === 'rejected');
     if (verdict && within(verdict.at)) verification.push(Date.parse(verdict.at) - Date.parse(r.incident.firstSeenAt));
     const sent = first(r, (e) => dispatchEventTypes.dispatched.has(e.type));
-    const arrived = sent && r.history.find((e) => dispatchEventTypes.onScene.has(e.type) && e.seq > sent.seq);
-    if (sent && arrived && within(arrived.at)) dispatchToScene.push(Date.parse(arrived.at) - Date.parse(sent.at));
+    if (sent) {
+      const arrivals = [...r.history.filter((e) => dispatchEventTypes.onScene.has(e.type)).map((e) => e.at), ...(r.onSceneAt ?? [])]
+        .map(Date.parse)
+        .filter((t) => t >= Date.parse(sent.at));
+      const arrived = arrivals.length ? Math.min(...arrivals) : null;
+      if (arrived !== null && arrived >= start && arrived < end) dispatchToScene.push(arrived - Date.parse(sent.at));
+    }
   }
 
   const actions = records.flatMap((r) => r.incident.actions.filter((a) => within(a.at)).map((a) => ({ ...a, source: r.incident.source })));

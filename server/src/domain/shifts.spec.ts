@@ -41,4 +41,16 @@ describe('shiftContaining (Africa/Cairo)', () => {
   it('accepts other shift patterns, e.g. two 12-hour shifts', () => {
     expect(shiftContaining(new Date('2026-11-27T20:00:00Z'), [7, 19]).label).toBe('2026-11-27 19–07');
   });
+
+  it('keeps a configured night shift (19–07) on the wall clock across both daylight-saving changes', () => {
+    // Clocks fall back at the end of 29 October: that night is 13 hours long.
+    const autumn = shiftContaining(new Date('2026-10-29T23:00:00Z'), [7, 19]);
+    expect(autumn).toMatchObject({ label: '2026-10-29 19–07', start: '2026-10-29T16:00:00.000Z', end: '2026-10-30T05:00:00.000Z' });
+    expect(hours(autumn)).toBe(13);
+    // Clocks spring forward at the start of 24 April: that night is 11 hours long.
+    const spring = shiftContaining(new Date('2026-04-24T01:00:00Z'), [7, 19]);
+    expect(spring.label).toBe('2026-04-23 19–07');
+    expect(hours(spring)).toBe(11);
+  });
 });
+

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { limits, unitCreateSchema, unitReportSchema, unitStatusChangeSchema, type Unit } from '@rasd/shared';
 import type { SessionService } from '../auth/session.service';
 import { AppError } from '../errors';
+import type { DispatchService } from '../services/dispatch.service';
 import type { IncidentQueryService } from '../services/incident-query.service';
 import type { UnitService } from '../services/unit.service';
 import { requireUser, userOf } from './auth.middleware';
@@ -23,7 +24,7 @@ function requireUnitKey(units: UnitService) {
 const unitOf = (res: Response) => res.locals.unit as Unit;
 
 /** Units for dashboards and administrators, and the endpoints a unit's device (or tablet) calls. */
-export function unitRoutes(sessions: SessionService, units: UnitService, incidents: IncidentQueryService): Router {
+export function unitRoutes(sessions: SessionService, units: UnitService, incidents: IncidentQueryService, dispatch: DispatchService): Router {
   const router = Router();
   router.get('/api/v1/units', requireUser(sessions, 'units:read'), async (_req, res) => {
     res.json({ units: await units.list() });
@@ -45,7 +46,7 @@ export function unitRoutes(sessions: SessionService, units: UnitService, inciden
     const incident = unit.assignment ? await incidents.get(unit.assignment.incidentId).catch(() => null) : null;
     // The tablet needs the incident itself, not the alerts and history behind it.
     const { alerts: _a, history: _h, ...bare } = incident ?? { alerts: null, history: null };
-    res.json({ unit, incident: incident ? bare : null });
+    res.json({ unit, incident: incident ? bare : null, intercept: incident ? dispatch.interceptFor(unit, incident) : null });
   });
   return router;
 }

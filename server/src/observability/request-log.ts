@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 
 // A caller's own id (nginx's $request_id, a gateway's trace id) is kept when it looks like one.
+const refusals = new Set([401, 403, 413, 429]);
 const acceptableId = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The request's id: the caller's X-Request-Id when sane, otherwise a fresh one. */
@@ -27,7 +28,8 @@ export function requestLog(log: Logger) {
     },
     // Probes and scrapes every few seconds would drown the useful lines.
     autoLogging: { ignore: (req) => ['/healthz', '/readyz', '/metrics'].includes(pathOf(req)) },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    // Refusals that may be an attack or a misconfigured gateway stand out; a 409 or 404 is daily business.
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : refusals.has(res.statusCode) ? 'warn' : 'info'),
     customProps: (_req, res) => {
       const locals = (res as ServerResponse & { locals?: { user?: { id?: string }; sender?: string } }).locals;
       return { userId: locals?.user?.id, sender: locals?.sender };

@@ -19,7 +19,7 @@ export const defaultStreamMaxLen = 100_000;
  * `maxLen` bounds the stream: at 1,000 events/s, 100,000 entries keep about 100 s, more than
  * connection-state recovery's 30 s window (a trimmed offset just means a full catch-up with `since`).
  */
-export async function connectRedisFanout(url: string, maxLen = defaultStreamMaxLen, streamName = 'rasd:fanout'): Promise<Fanout> {
+export async function connectRedisFanout(url: string, { maxLen = defaultStreamMaxLen, prefix = 'rasd' }: { maxLen?: number; prefix?: string } = {}): Promise<Fanout> {
   // Commands wait (queued) while Redis is away and go out when it is back: a publish is delayed, not lost.
   const redis = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true, retryStrategy: (times) => Math.min(times * 200, 2_000) });
   redis.on('error', () => undefined);
@@ -38,7 +38,13 @@ export async function connectRedisFanout(url: string, maxLen = defaultStreamMaxL
   });
 
   return {
-    adapter: createAdapter(redis, { streamName, maxLen }) as ServerOptions['adapter'],
+    // Every key and channel under the prefix: two deployments sharing a Redis must not hear each other.
+    adapter: createAdapter(redis, {
+      streamName: `${prefix}:fanout`,
+      channelPrefix: `${prefix}:sio`,
+      sessionKeyPrefix: `${prefix}:session:`,
+      maxLen,
+    }) as ServerOptions['adapter'],
     // For /readyz: a queued PING would wait for Redis to come back, so a lost connection answers at once.
     ping: async () => {
       if (redis.status !== 'ready') throw new Error(`redis is ${redis.status}`);

@@ -143,14 +143,14 @@ export function createRealtime(
     for (const data of packets) write({ type: 2, data });
   }
 
-  const emitTimed = (event: string, emit: () => void) => {
+  const counted = (event: string, emit: () => void) => {
     emit();
     metrics?.publishedEvents.inc({ event });
   };
   const publisher: Publisher = {
-    incidentChanged: (incident: Incident) => emitTimed('incident:upsert', () => io.to(deskRoom).emit('incident:upsert', incident)),
-    alertStored: (alert: Alert) => emitTimed('alert:new', () => io.to(deskRoom).emit('alert:new', { alert, incidentId: alert.incidentId })),
-    incidentEscalated: (incident: Incident) => emitTimed('incident:escalated', () => io.to('role:commander').emit('incident:escalated', incident)),
+    incidentChanged: (incident: Incident) => counted('incident:upsert', () => io.to(deskRoom).emit('incident:upsert', incident)),
+    alertStored: (alert: Alert) => counted('alert:new', () => io.to(deskRoom).emit('alert:new', { alert, incidentId: alert.incidentId })),
+    incidentEscalated: (incident: Incident) => counted('incident:escalated', () => io.to('role:commander').emit('incident:escalated', incident)),
   };
   if (metrics) {
     (metrics.connectedClients as unknown as { collect: () => void }).collect = () => {

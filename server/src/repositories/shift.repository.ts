@@ -33,6 +33,20 @@ export const shiftRepository = {
   press: (q: Queryable, shiftStart: string, lock = false) => read<PressRecord>(q, 'press_statements', shiftStart, lock),
   savePress: (q: Queryable, shift: Shift, doc: PressRecord, now: string) => write(q, 'press_statements', shift, doc, now),
 
+  /**
+   * When units reported being on scene at these incidents: the units' status changes are audited
+   * with the incident they were assigned to (services/unit.service.ts), which is the record kept of them.
+   */
+  async onSceneTimes(q: Queryable, incidentIds: readonly string[]): Promise<Map<string, string[]>> {
+    const rows = await q.query<{ incident_id: string; at: string }>(
+      "SELECT incident_id, at FROM audit_log WHERE action = 'unit.status' AND data->>'to' = 'on_scene' AND incident_id = ANY($1) ORDER BY id",
+      [incidentIds],
+    );
+    const out = new Map<string, string[]>();
+    for (const r of rows) out.set(r.incident_id, [...(out.get(r.incident_id) ?? []), r.at]);
+    return out;
+  },
+
   /** The audit chain's last entry before `cutoff` (entry times are ISO UTC text, so they sort as text). */
   async auditAnchor(q: Queryable, cutoff: string): Promise<AuditAnchor | null> {
     const [row] = await q.query<{ id: number; hash: string; at: string }>('SELECT id, hash, at FROM audit_log WHERE at < $1 ORDER BY id DESC LIMIT 1', [cutoff]);

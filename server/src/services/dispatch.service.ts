@@ -1,8 +1,8 @@
-import { trackPositionAt, type DispatchProposal, type Incident, type Unit } from '@rasd/shared';
+import { trackPositionAt, type DispatchProposal, type Incident, type Intercept, type Unit } from '@rasd/shared';
 import type { Database } from '../db/database';
 import type { CameraRegistry } from '../domain/cameras';
-import { proposeUnits } from '../domain/dispatch/intercept';
-import type { RoadNetwork } from '../domain/network/road-network';
+import { interceptFor, proposeUnits } from '../domain/dispatch/intercept';
+import { snap, travelFrom, type RoadNetwork } from '../domain/network/road-network';
 import type { Actor } from '../domain/lifecycle';
 import { AppError } from '../errors';
 import { incidentRepository } from '../repositories/incident.repository';
@@ -27,6 +27,13 @@ export function createDispatchService(db: Database, commands: IncidentCommandSer
       const location = track ? trackPositionAt(track, now).location : incident.location;
       const ranked = proposeUnits(geo.network, { location, corridorId: incident.corridorId, ...(track ? { track } : {}) }, await units.list(), now, track && nearestCamera(track));
       return { incidentId, at: new Date(now).toISOString(), target: location, units: ranked };
+    },
+
+    /** Where a unit sent to a wrong-way track can get ahead of it now (its tablet shows this). */
+    interceptFor(unit: Unit, incident: Incident, now = Date.now()): Intercept | null {
+      if (!incident.track || !unit.position) return null;
+      const travel = travelFrom(geo.network, snap(geo.network, unit.position));
+      return interceptFor(incident.track, unit.kind, travel, now, nearestCamera(incident.track));
     },
 
     async dispatch(incidentId: string, actor: Actor, unitIds: readonly string[]): Promise<Incident> {

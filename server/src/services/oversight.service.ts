@@ -21,8 +21,9 @@ export function createOversightService(db: Database, options: OversightOptions =
   async function shiftRecords(at: Date): Promise<{ shift: Shift; records: IncidentRecord[] }> {
     const shift = shiftContaining(at, starts);
     const incidents = await repo.touching(db, shift.start, shift.end);
-    const histories = await repo.histories(db, incidents.map((i) => i.id));
-    return { shift, records: incidents.map((incident) => ({ incident, history: histories.get(incident.id)! })) };
+    const ids = incidents.map((i) => i.id);
+    const [histories, onScene] = [await repo.histories(db, ids), await shiftRepository.onSceneTimes(db, ids)];
+    return { shift, records: incidents.map((incident) => ({ incident, history: histories.get(incident.id)!, onSceneAt: onScene.get(incident.id) ?? [] })) };
   }
 
   async function shiftSummary(at: Date, now = new Date()): Promise<ShiftSummary> {

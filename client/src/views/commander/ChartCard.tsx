@@ -28,7 +28,7 @@ export function ChartCard({ title, data, language, shape, color = '#4fb3ff', pri
   const rtl = language === 'ar';
   const fmt = (v: unknown) => (typeof v === 'number' ? formatNumber(v, language) : String(v));
   // Each bar's count is part of its label: text beside the axis stays readable on paper and in both directions.
-  const rows = data.map((d) => ({ ...d, tick: shape === 'bars' ? `${d.label}  ${fmt(d.value)}` : d.label }));
+  const rows = data.map((d) => ({ ...d, tick: shape === 'bars' ? `${d.label} (${fmt(d.value)})` : d.label }));
   const height = shape === 'bars' ? Math.max(120, rows.length * 34 + 40) : 220;
   const labelWidth = shape === 'bars' ? Math.min(230, Math.max(70, ...rows.map((d) => d.tick.length * 8 + 12))) : 0;
 
@@ -47,7 +47,7 @@ export function ChartCard({ title, data, language, shape, color = '#4fb3ff', pri
         </>
       ) : (
         <>
-          <XAxis type="category" dataKey="label" reversed={rtl} tick={{ fill: palette.text, fontSize: 12 }} interval={0} />
+          <XAxis type="category" dataKey="label" reversed={rtl} tick={{ fill: palette.text, fontSize: 13 }} interval={0} />
           <YAxis type="number" allowDecimals={false} orientation={rtl ? 'right' : 'left'} width={36} tickFormatter={fmt} tick={{ fill: palette.text, fontSize: 13 }} />
         </>
       )}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { limits, type Handover } from '@rasd/shared';
 import { changeHandover, fetchHandover, saveHandoverNotes } from '../../api/commander';
+import { formatNumber } from '../../i18n/format';
 import { useStore } from '../../store';
 import { IncidentTable, formatDateTime } from './IncidentTable';
 import { commanderErrorKey as errorKey } from './error-key';
@@ -133,7 +134,7 @@ export function HandoverPanel({ at }: { at: string | null }) {
       </section>
       <section className="commander-card">
         <h2 className="card-title">
-          {t('commander.handover.open')} <span className="panel-count">{handover.openIncidents.length}</span>
+          {t('commander.handover.open')} <span className="panel-count">{formatNumber(handover.openIncidents.length, language)}</span>
         </h2>
         {handover.openIncidents.length === 0 ? <p className="card-note">{t('commander.handover.none')}</p> : <IncidentTable rows={handover.openIncidents} testId="handover-incidents" />}
       </section>

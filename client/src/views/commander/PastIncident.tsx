@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { kindLabels, severityLabels, statusLabels } from '@rasd/shared';
 import { ApiError } from '../../api/http';
 import { fetchIncidentDetail } from '../../api/incidents';
+import { formatNumber } from '../../i18n/format';
 import { labelOf } from '../../lib/commander';
 import type { ParsedIncidentDetail } from '../../lib/parse';
 import { useStore } from '../../store';
@@ -70,7 +71,7 @@ export function PastIncident({ id, onBack }: { id: string; onBack: () => void })
             </div>
             <div>
               <dt>{t('alerts.title')}</dt>
-              <dd>{detail.alerts.length}</dd>
+              <dd>{formatNumber(detail.alerts.length, language)}</dd>
             </div>
           </dl>
           <h3 className="section-title">{t('actions.title')}</h3>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { Map as LeafletMap } from 'leaflet';
 import { useMap } from 'react-leaflet';
 
 export interface MapView {
@@ -6,22 +7,22 @@ export interface MapView {
   zoom: number;
 }
 
+function viewOf(map: LeafletMap): MapView {
+  const b = map.getBounds();
+  return { bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], zoom: map.getZoom() };
+}
+
 /** The map's visible box ([west, south, east, north]) and zoom, updated when a move or zoom ends. */
 export function useMapView(): MapView {
   const map = useMap();
-  const read = (): MapView => {
-    const b = map.getBounds();
-    return { bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], zoom: map.getZoom() };
-  };
-  const [view, setView] = useState<MapView>(read);
+  const [view, setView] = useState<MapView>(() => viewOf(map));
   useEffect(() => {
-    const update = () => setView(read());
+    const update = () => setView(viewOf(map));
     map.on('moveend', update);
     update();
     return () => {
       map.off('moveend', update);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `read` only closes over `map`
   }, [map]);
   return view;
 }

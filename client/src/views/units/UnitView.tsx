@@ -92,7 +92,7 @@ export function UnitView() {
       </div>
     );
   }
-  const { unit, incident } = view;
+  const { unit, incident, intercept } = view;
   const here = incident?.track ? trackPositionAt(incident.track, Date.now()) : null;
   const button = (status: UnitStatus, label: string) => (
     <button type="button" className={'button unit-action' + (unit.status === status ? ' unit-action--current' : '')} data-testid={`unit-${status}`} disabled={busy || !incident} onClick={() => void report(status)}>
@@ -121,7 +121,12 @@ export function UnitView() {
           {incident.track?.nextCameras[0] && !here?.lost && (
             <p className="unit-where">{t('unitView.vehicle')} <bdi>{incident.track.nextCameras[0].cameraId}</bdi> · {formatIncidentTime(incident.track.nextCameras[0].eta, language)}</p>
           )}
-          <UnitMiniMap unit={unit} incident={incident} />
+          {intercept && (
+            <p className="unit-intercept" data-testid="unit-intercept">
+              {t('unitView.intercept', { camera: intercept.nearestCameraId ?? '—', time: formatIncidentTime(intercept.vehicleEta, language), margin: formatNumber(intercept.marginS, language) })}
+            </p>
+          )}
+          <UnitMiniMap unit={unit} incident={incident} intercept={intercept ?? null} />
           <div className="unit-actions">
             {button('en_route', t('unitView.enRoute'))}
             {button('on_scene', t('unitView.onScene'))}

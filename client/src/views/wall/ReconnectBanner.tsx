@@ -28,8 +28,9 @@ export function ReconnectBanner() {
       <span className="wall-banner-text">{text}</span>
       {everConnected && lostAt !== null && (
         <span className="wall-banner-detail">
-          {t('wall.lostSince', { time: formatIncidentTime(new Date(lostAt).toISOString(), language) })} ·{' '}
-          <bdi dir="ltr">{formatElapsed(now - lostAt, language)}</bdi>
+          {t('wall.lostSince', { time: formatIncidentTime(new Date(lostAt).toISOString(), language) })}
+          {/* Its own pill: next to the clock time, another run of Arabic-Indic digits would read as one number. */}
+          <bdi className="wall-banner-elapsed" dir="ltr" data-testid="wall-reconnecting-elapsed">{formatElapsed(now - lostAt, language)}</bdi>
         </span>
       )}
     </div>

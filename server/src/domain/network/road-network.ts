@@ -80,7 +80,10 @@ export function buildRoadNetwork(lines: ReadonlyMap<string, CorridorLine>): Road
     }
   }
   for (const line of lines.values()) {
-    if (!line.closed) addNode(line.id, 0), addNode(line.id, line.lengthKm);
+    if (!line.closed) {
+      addNode(line.id, 0);
+      addNode(line.id, line.lengthKm);
+    }
     const own = nodes.filter((n) => n.corridorId === line.id).sort((x, y) => x.km - y.km);
     for (let i = 1; i < own.length; i++) link(own[i - 1]!.id, own[i]!.id, own[i]!.km - own[i - 1]!.km, { direction: 1 });
     if (line.closed && own.length > 1) link(own[own.length - 1]!.id, own[0]!.id, line.lengthKm - own[own.length - 1]!.km + own[0]!.km, { direction: 1 });
@@ -157,7 +160,10 @@ export function route(network: RoadNetwork, from: NetPoint, to: NetPoint): GeoPo
   for (const node of network.nodes) {
     if (node.corridorId !== to.corridorId) continue;
     const d = dist[node.id]! + alongKm(target, node.km, to.km);
-    if (d < best) (best = d), (last = node);
+    if (d < best) {
+      best = d;
+      last = node;
+    }
   }
   if (!last) return leg(from, to);
   const chain: Node[] = [];

@@ -1,0 +1,128 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { redisUrl, type Schema } from './services';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+export const ingestSecret = 'fault-camera-secret';
+export const userPassword = 'fault officer pass';
+export const officerCount = 50;
+/** officer1 … officer50; 50 distinct people for the concurrent-claim test. */
+export const officers = Array.from({ length: officerCount }, (_, i) => `officer${i + 1}`);
+
+const running = new Set<ChildProcess>();
+// If the test process dies, its instances must not outlive it.
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export interface Instance {
+  name: string;
+  url: string;
+  port: number;
+  pid: number;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
+  signal(signal: NodeJS.Signals): void;
+  /** SIGTERM, then SIGKILL if it has not exited within 15 s. */
+  stop(): Promise<void>;
+  logFile: string;
+}
+
+/**
+ * One real Rasd process, `node --import tsx server/src/main.ts`, on PostgreSQL (its own schema)
+ * and the machine's Redis, as a deployment runs it. Resolves once /readyz answers 200.
+ */
+export async function startInstance(name: string, schema: Schema, env: Record<string, string> = {}, port?: number): Promise<Instance> {
+  const listenPort = port ?? (await freePort());
+  const logFile = path.join(tmpdir(), `rasd-fault-${name}-${listenPort}.log`);
+  const log = createWriteStream(logFile, { flags: 'a' });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(listenPort),
+      HOST: '127.0.0.1',
+      DATABASE_URL: schema.url,
+      REDIS_URL: redisUrl,
+      RASD_REDIS_PREFIX: `rasd-${schema.name}`,
+      LOG_LEVEL: 'warn',
+      RASD_INGEST_KEYS: `fault-gw:${ingestSecret}`,
+      RASD_CLIENT_DIR: '/nonexistent',
+      // Every desk of the tests logs in from 127.0.0.1.
+      RASD_LOGIN_PER_ADDRESS: '10000',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  running.add(child);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      running.delete(child);
+      resolve(code);
+    }),
+  );
+  const url = `http://127.0.0.1:${listenPort}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`instance ${name} exited at start; see ${logFile}`);
+    const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    if (ready) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`instance ${name} did not become ready; see ${logFile}`);
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return {
+    name,
+    url,
+    port: listenPort,
+    pid: child.pid!,
+    exited,
+    logFile,
+    signal: (signal) => void child.kill(signal),
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Users for a cluster: created by the first instance only (they share the database). */
+export const clusterUsers = officers.map((u) => `${u}:officer:${userPassword}`).join(',');
+
+export async function login(url: string, username: string): Promise<string> {
+  const res = await fetch(`${url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ username, password: userPassword }),
+  });
+  if (res.status !== 200) throw new Error(`login of ${username} failed: ${res.status} ${await res.text()}`);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+/** The seq now: a desk that starts here expects exactly what the test produces afterwards. */
+export async function currentSeq(url: string, cookie: string): Promise<number> {
+  const res = await fetch(`${url}/api/v1/incidents?since=${Number.MAX_SAFE_INTEGER}`, { headers: { cookie } });
+  return ((await res.json()) as { seq: number }).seq;
+}
