@@ -118,7 +118,7 @@ describe('accessibility, alarms and language on the desk', () => {
     expect(await page.getAttribute('.leaflet-control-zoom-in', 'title')).toBe('Zoom in');
     await page.click('[data-testid="incident-item"]');
     await page.waitForSelector('[data-testid="incident-drawer"]');
-    await page.screenshot({ path: `${artifactsDir}desk-en.png` });
+    await page.screenshot({ path: `${artifactsDir}desk-drawer-en.png` });
     expect(await seriousViolations(page, 'desk (en)')).toEqual([]);
     expect(pageErrors).toEqual([]);
   });

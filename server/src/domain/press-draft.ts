@@ -80,7 +80,7 @@ function draft(summary: ShiftSummary, arrests: readonly NotableArrest[], lang: L
     lines.push(
       counts.total === 0
         ? 'لم تُرصد خلال النوبة وقائع مرورية على المحاور الرئيسية.'
-        : `رصدت غرفة عمليات المرور خلال النوبة ${arIncidents(counts.total)} على المحاور الرئيسية بالقاهرة الكبرى عبر الكاميرات وبلاغات المواطنين (${list(kinds, lang)}).`,
+        : `رصدت غرفة عمليات المرور خلال النوبة ${arIncidents(counts.total)} على المحاور الرئيسية بالقاهرة الكبرى عبر الكاميرات وبلاغات المواطنين: ${list(kinds, lang)}.`,
     );
     lines.push(actionTotal === 0 ? 'لم تُتخذ إجراءات قانونية خلال النوبة.' : `واتُّخذ ${arActions(actionTotal)}: ${actionParts.join('، ')}.`);
     if (arrests.length) {
@@ -96,7 +96,7 @@ function draft(summary: ShiftSummary, arrests: readonly NotableArrest[], lang: L
     lines.push(
       counts.total === 0
         ? 'No traffic incidents were recorded on the main corridors during the shift.'
-        : `The traffic operations room recorded ${num(counts.total, lang)} ${counts.total === 1 ? 'incident' : 'incidents'} on Greater Cairo's main corridors from cameras and citizens' reports (${list(kinds, lang)}).`,
+        : `The traffic operations room recorded ${num(counts.total, lang)} ${counts.total === 1 ? 'incident' : 'incidents'} on Greater Cairo's main corridors from cameras and citizens' reports: ${list(kinds, lang)}.`,
     );
     lines.push(
       actionTotal === 0

@@ -38,14 +38,17 @@ describe('slow and abusive clients', () => {
     const payload = { id: 'flood', padding: 'x'.repeat(50_000) } as never;
     const rssBefore = process.memoryUsage().rss;
     let sent = 0;
-    for (; sent < 2_000 && server.app.io.of('/').sockets.size === 2; sent++) {
-      server.app.io.emit('incident:upsert', payload);
-      if (sent % 50 === 0) await new Promise((r) => setTimeout(r, 10));
+    // Keep writing until the guard drops the reader (or give up after 20 s): on a loaded machine the
+    // guard's one-second check may come after more or fewer events, so time bounds it, not a count.
+    const giveUp = Date.now() + 20_000;
+    while (server.app.io.of('/').sockets.size === 2 && Date.now() < giveUp) {
+      for (let i = 0; i < 20; i++, sent++) server.app.io.emit('incident:upsert', payload);
+      await new Promise((r) => setTimeout(r, 20));
     }
-    await dropped;
+    await Promise.race([dropped, new Promise((r) => setTimeout(r, 1_000))]);
     const grew = process.memoryUsage().rss - rssBefore;
     console.log(`[security] slow consumer dropped after ${sent} events of 50 KB (${mb(sent * 50_000)} MB sent); server RSS grew ${mb(grew)} MB; healthy client received ${healthyGot}`);
-    expect(sent).toBeLessThan(2_000);
+    expect(server.app.io.of('/').sockets.size).toBe(1);
     expect(healthy.connected).toBe(true);
     recordAttack('dashboard that never reads (backpressure)', 1, 1, 0);
     slow.close();

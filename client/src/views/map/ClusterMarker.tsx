@@ -23,15 +23,16 @@ export function ClusterMarker({ cluster, interactive }: { cluster: Cluster; inte
   const language = useStore((s) => s.language);
   useStore((s) => s.numerals); // re-render the count when the digits setting changes
   const count = formatNumber(cluster.count, language);
-  const size = sizeOf(cluster.count);
+  // The wall (not interactive) is read from across the room: half as large again.
+  const size = sizeOf(cluster.count) * (interactive ? 1 : 1.5);
   const label = t('map.cluster', { count: cluster.count, n: count });
   // An element with textContent rather than an HTML string: nothing here is ever parsed as markup.
   const icon = useMemo(() => {
     const text = document.createElement('span');
     text.className = 'cluster-count';
     text.textContent = count;
-    return divIcon({ className: `cluster-marker cluster-marker--${cluster.worst}`, html: text, iconSize: [size, size] });
-  }, [cluster.worst, count, size]);
+    return divIcon({ className: `cluster-marker cluster-marker--${cluster.worst}${interactive ? '' : ' cluster-marker--wall'}`, html: text, iconSize: [size, size] });
+  }, [cluster.worst, count, size, interactive]);
   return (
     <Marker
       position={[cluster.lat, cluster.lon]}
