@@ -57,6 +57,7 @@ import { createDrain } from './lifecycle/drain';
 import { createMetrics, ingestMetricsMiddleware, instrumentDatabase, watchWebhookLag } from './observability/metrics';
 import { metricsRoutes } from './observability/metrics.routes';
 import { requestLog } from './observability/request-log';
+import { startDeliverySweep } from './realtime/delivery-sweep';
 import { startFanoutRepair } from './realtime/fanout-repair';
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -82,6 +83,8 @@ export async function createApplication(config: Config, deps: { db: Database; lo
   const stopRepair = deps.fanout
     ? startFanoutRepair({ fanout: deps.fanout, incidents, emitLocal: realtime.emitLocally, log, onRepaired: () => metrics.fanoutRepairs.inc() })
     : () => undefined;
+  const sweep = deps.fanout ? startDeliverySweep({ db, emitLocal: realtime.emitLocally, log, onSwept: (n) => metrics.sweptChanges.inc(n) }) : null;
+  if (sweep) realtime.onDelivered(sweep.noteDelivered);
   watchWebhookLag(db, metrics);
   const users = createUserService(db, audit, realtime.disconnectUser);
   const locateCorridor = createCorridorLocator(corridors.features);
@@ -199,6 +202,7 @@ export async function createApplication(config: Config, deps: { db: Database; lo
       stopGuard();
       stopWebhooks();
       stopRepair();
+      sweep?.stop();
       await io.close();
       httpServer.closeAllConnections();
       await drain.closed();

@@ -69,6 +69,11 @@ export function createMetrics() {
       help: 'Times this instance re-sent recent changes to its dashboards after the Redis fan-out came back.',
       registers: [registry],
     }),
+    sweptChanges: new Counter({
+      name: 'rasd_fanout_swept_total',
+      help: 'Changes this instance sent its dashboards because the fan-out had not delivered them (an instance died between commit and publish).',
+      registers: [registry],
+    }),
     draining: new Gauge({
       name: 'rasd_draining',
       help: '1 while the instance is shutting down and draining requests.',

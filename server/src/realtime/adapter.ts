@@ -8,6 +8,8 @@ export interface AdapterHooks {
   onBroadcastDelivered?: (ms: number) => void;
   /** Called with the age in ms of each packet another instance published through the Redis stream. */
   onRemoteDelay?: (ms: number) => void;
+  /** Called with each event packet (`[event, ...args]`) another instance published. */
+  onRemotePacket?: (data: unknown[]) => void;
 }
 
 /**
@@ -36,14 +38,18 @@ export function buildAdapter(base: ServerOptions['adapter'] | undefined, hooks: 
       };
     }
     const cluster = adapter as Adapter & { onMessage?: (message: unknown, offset?: string) => void };
-    const { onRemoteDelay } = hooks;
-    if (onRemoteDelay && typeof cluster.onMessage === 'function') {
+    const { onRemoteDelay, onRemotePacket } = hooks;
+    if ((onRemoteDelay || onRemotePacket) && typeof cluster.onMessage === 'function') {
       const onMessage = cluster.onMessage.bind(cluster);
       cluster.onMessage = (message, offset) => {
-        // A stream entry's id starts with the Redis server's clock (ms) at XADD.
-        const stamped = offset ? Number(offset.split('-')[0]) : NaN;
         const fromOther = (message as { uid?: unknown }).uid !== (adapter as { uid?: unknown }).uid;
-        if (fromOther && Number.isFinite(stamped)) onRemoteDelay(Math.max(0, Date.now() - stamped));
+        if (fromOther) {
+          // A stream entry's id starts with the Redis server's clock (ms) at XADD.
+          const stamped = offset ? Number(offset.split('-')[0]) : NaN;
+          if (Number.isFinite(stamped)) onRemoteDelay?.(Math.max(0, Date.now() - stamped));
+          const data = (message as { data?: { packet?: { data?: unknown } } }).data?.packet?.data;
+          if (Array.isArray(data)) onRemotePacket?.(data);
+        }
         onMessage(message, offset);
       };
     }

@@ -1,6 +1,7 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Redis } from 'ioredis';
-import type { ServerOptions } from 'socket.io';
+import type { Namespace, ServerOptions } from 'socket.io';
+import type { Adapter, BroadcastOptions } from 'socket.io-adapter';
 
 export interface Fanout {
   adapter: ServerOptions['adapter'];
@@ -38,13 +39,16 @@ export async function connectRedisFanout(url: string, { maxLen = defaultStreamMa
   });
 
   return {
-    // Every key and channel under the prefix: two deployments sharing a Redis must not hear each other.
-    adapter: createAdapter(redis, {
-      streamName: `${prefix}:fanout`,
-      channelPrefix: `${prefix}:sio`,
-      sessionKeyPrefix: `${prefix}:session:`,
-      maxLen,
-    }) as ServerOptions['adapter'],
+    adapter: localFirstWhileDown(
+      // Every key and channel under the prefix: two deployments sharing a Redis must not hear each other.
+      createAdapter(redis, {
+        streamName: `${prefix}:fanout`,
+        channelPrefix: `${prefix}:sio`,
+        sessionKeyPrefix: `${prefix}:session:`,
+        maxLen,
+      }),
+      () => redis.status === 'ready',
+    ),
     // For /readyz: a queued PING would wait for Redis to come back, so a lost connection answers at once.
     ping: async () => {
       if (redis.status !== 'ready') throw new Error(`redis is ${redis.status}`);
@@ -61,4 +65,28 @@ export async function connectRedisFanout(url: string, { maxLen = defaultStreamMa
       redis.disconnect();
     },
   };
+}
+
+const localOnly = (opts: BroadcastOptions): BroadcastOptions => ({ ...opts, flags: { ...opts.flags, local: true } });
+
+/**
+ * The streams adapter delivers a broadcast to this instance's own sockets only after Redis took it,
+ * so while Redis is down even the instance that stored a change would keep it from its desks. Then
+ * this delivers locally at once and skips Redis: the other instances' desks get those changes from
+ * the fan-out repair when Redis is back (fanout-repair.ts). A disconnect (account disabled, logout)
+ * also acts locally at once, and is still published for the other instances.
+ */
+function localFirstWhileDown(factory: (nsp: Namespace) => Adapter, redisReady: () => boolean): ServerOptions['adapter'] {
+  function LocalFirstAdapter(nsp: Namespace): Adapter {
+    const adapter = factory(nsp);
+    const broadcast = adapter.broadcast.bind(adapter);
+    adapter.broadcast = (packet, opts) => broadcast(packet, redisReady() ? opts : localOnly(opts));
+    const disconnect = adapter.disconnectSockets.bind(adapter);
+    adapter.disconnectSockets = (opts, close) => {
+      if (!redisReady()) disconnect(localOnly(opts), close);
+      disconnect(opts, close);
+    };
+    return adapter;
+  }
+  return LocalFirstAdapter as unknown as ServerOptions['adapter'];
 }

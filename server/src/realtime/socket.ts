@@ -51,6 +51,11 @@ export function createRealtime(
 ) {
   const held = new HeldPackets();
   const { metrics } = deps;
+  // Every incident change that reaches this instance's desks, by any path (see delivery-sweep.ts).
+  const deliveredListeners = new Set<(seq: number) => void>();
+  const noteDelivered = (seq: unknown) => {
+    if (typeof seq === 'number') for (const listener of deliveredListeners) listener(seq);
+  };
   const io: RasdServer = new Server(httpServer, {
     adapter: buildAdapter(deps.adapter, {
       held,
@@ -60,6 +65,9 @@ export function createRealtime(
             onRemoteDelay: (ms: number) => metrics.fanoutDuration.observe({ stage: 'redis' }, ms / 1000),
           }
         : {}),
+      onRemotePacket: (data: unknown[]) => {
+        if (data[0] === 'incident:upsert') noteDelivered((data[1] as { seq?: unknown } | undefined)?.seq);
+      },
     }),
     // A fast path only: every (re)connect still catches up with `since`; recovered sockets pass the middleware again.
     connectionStateRecovery: recoveryOptions,
@@ -148,7 +156,11 @@ export function createRealtime(
     metrics?.publishedEvents.inc({ event });
   };
   const publisher: Publisher = {
-    incidentChanged: (incident: Incident) => counted('incident:upsert', () => io.to(deskRoom).emit('incident:upsert', incident)),
+    incidentChanged: (incident: Incident) =>
+      counted('incident:upsert', () => {
+        io.to(deskRoom).emit('incident:upsert', incident);
+        noteDelivered(incident.seq);
+      }),
     alertStored: (alert: Alert) => counted('alert:new', () => io.to(deskRoom).emit('alert:new', { alert, incidentId: alert.incidentId })),
     incidentEscalated: (incident: Incident) => counted('incident:escalated', () => io.to('role:commander').emit('incident:escalated', incident)),
   };
@@ -167,6 +179,11 @@ export function createRealtime(
     disconnectUser: (userId: string) => io.in(`user:${userId}`).disconnectSockets(true),
     disconnectSession: (sessionId: string) => io.in(`session:${hashId(sessionId)}`).disconnectSockets(true),
     /** This instance's dashboards only (no Redis): the fan-out repair re-sends what they may have missed. */
-    emitLocally: (incident: Incident) => io.local.to(deskRoom).emit('incident:upsert', incident),
+    emitLocally: (incident: Incident) => {
+      io.local.to(deskRoom).emit('incident:upsert', incident);
+      noteDelivered(incident.seq);
+    },
+    /** Registers a listener for every incident change delivered to this instance's desks. */
+    onDelivered: (listener: (seq: number) => void) => void deliveredListeners.add(listener),
   };
 }

@@ -208,5 +208,11 @@ export const incidentRepository = {
     );
     return rows.map(withSeq<Incident>);
   },
+
+  /** Which incidents changed after `since` (ids and seqs only: an index scan, cheap to poll). */
+  async seqsSince(q: Queryable, since: number, limit: number): Promise<{ id: string; seq: number }[]> {
+    const rows = await q.query<{ id: string; seq: number }>('SELECT id, seq FROM incidents WHERE seq > $1 ORDER BY seq LIMIT $2', [since, limit]);
+    return rows.map((r) => ({ id: r.id, seq: Number(r.seq) }));
+  },
 };
 export type IncidentRepository = typeof incidentRepository;

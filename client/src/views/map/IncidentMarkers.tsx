@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { CircleMarker, Tooltip } from 'react-leaflet';
+import { CircleMarker, Pane, Tooltip } from 'react-leaflet';
 import { kindLabels, severityLabels, type Incident } from '@rasd/shared';
 import { buildClusterIndex, neverClustered, pointsInView } from '../../lib/clusters';
 import { matchesFilters } from '../../lib/filters';
@@ -79,9 +79,12 @@ export function IncidentMarkers({ wall = false }: { wall?: boolean }) {
           <IncidentMarker key={point.incident.id} incident={point.incident} selected={false} interactive={interactive} />
         ),
       )}
-      {pinned.map((incident) => (
-        <IncidentMarker key={incident.id} incident={incident} selected={incident.id === selectedId} interactive={interactive} />
-      ))}
+      {/* Above Leaflet's marker pane (600), where the cluster icons live: a cluster never covers a critical incident. */}
+      <Pane name="rasd-pinned" style={{ zIndex: 650 }}>
+        {pinned.map((incident) => (
+          <IncidentMarker key={incident.id} incident={incident} selected={incident.id === selectedId} interactive={interactive} />
+        ))}
+      </Pane>
     </>
   );
 }
