@@ -52,6 +52,7 @@ describe('an instance killed in the middle of a stream', () => {
     const gaps = desks.reduce((n, d) => n + d.missing(expected), 0);
     const duplicates = desks.reduce((n, d) => n + d.extras(allProduced), 0);
     const figures = desks.map((d) => d.report());
+    const swept = await metricValue(b.url, 'rasd_fanout_swept_total');
     printFigures('SIGKILL one of two instances mid-stream (1,000 detections, 20 desks)', {
       'desks on a / b before': `${onA} / ${onB}`,
       'killed a after 2xx answers': killedAfter,
@@ -61,6 +62,7 @@ describe('an instance killed in the middle of a stream', () => {
       'PostgreSQL': stored,
       'answers disagreeing on ids': producer.inconsistentAnswers(),
       'desks': deskTotals(figures),
+      'changes b sent its desks that a had stored but never published': swept,
       'all desks complete after (ms)': convergeMs,
       'gaps (sum over desks)': gaps,
       'duplicates (sum over desks)': duplicates,

@@ -64,6 +64,7 @@ describe('Redis stopped for 10 s under load', () => {
       '/readyz a, b while down': readyzWhileDown.join(', '),
       'b desks had all of them, ms after Redis started': outageCaughtUpMs,
       'fan-out repairs (a, b)': repairs.join(', '),
+      'changes swept to desks while the fan-out was down (a, b)': (await Promise.all([a, b].map((i) => metricValue(i.url, 'rasd_fanout_swept_total')))).join(', '),
       'PostgreSQL': stored,
       'desks on a': deskTotals(onA.map((d) => d.report())),
       'desks on b': deskTotals(onB.map((d) => d.report())),

@@ -62,6 +62,12 @@ import { startFanoutRepair } from './realtime/fanout-repair';
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** PostgreSQL text cannot hold U+0000, and no legitimate field needs it: refuse such a body as malformed. */
+function refuseNulCharacters(_key: string, value: unknown): unknown {
+  if (typeof value === 'string' && value.includes('\u0000')) throw new SyntaxError('text may not contain NUL (U+0000) characters');
+  return value;
+}
+
 /** The composition root: everything Rasd serves, built from the dependencies passed in. */
 export async function createApplication(config: Config, deps: { db: Database; log: Logger; fanout?: Fanout | null }) {
   const { log } = deps;
@@ -132,7 +138,7 @@ export async function createApplication(config: Config, deps: { db: Database; lo
     }
     next();
   });
-  app.use(express.json({ limit: limits.bodyBytesMax }));
+  app.use(express.json({ limit: limits.bodyBytesMax, reviver: refuseNulCharacters }));
 
   app.use(healthRoutes({ database: () => db.query('SELECT 1'), ...(deps.fanout ? { redis: deps.fanout.ping } : {}) }, () => drain.draining));
   app.use(metricsRoutes(metrics, config.metricsToken));

@@ -105,3 +105,13 @@ describe('POST /api/v1/detections', () => {
     }
   });
 });
+
+describe('text the database cannot hold', () => {
+  it('refuses a NUL character anywhere in the body with 400 and stores nothing', async () => {
+    const before = await snapshot();
+    const res = await postDetection(server.url, { ...detection(), eventId: 'a\u0000b' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string; details: { message: string }[] } }).error).toMatchObject({ code: 'invalid_input', details: [{ message: expect.stringMatching(/NUL/) }] });
+    expect(await snapshot()).toEqual(before);
+  });
+});

@@ -22,7 +22,7 @@ function toAppError(error: unknown): AppError {
   const e = error as { type?: string; status?: number };
   // body-parser's own errors: too large, malformed JSON, unsupported charset.
   if (e.type === 'entity.too.large') return new AppError('payload_too_large', 'the body is larger than 256 KiB');
-  if (e.type === 'entity.parse.failed') return new AppError('invalid_input', 'the body is not valid JSON', [{ path: '', message: 'malformed JSON' }]);
+  if (e.type === 'entity.parse.failed') return new AppError('invalid_input', 'the body is not valid JSON', [{ path: '', message: (error as Error).message }]);
   if (e.status && e.status >= 400 && e.status < 500) return new AppError('invalid_input', 'the request could not be read');
   return new AppError('internal', 'internal error');
 }

@@ -90,6 +90,7 @@ function parseArea(area: Node, path: string, errors: ErrorDetail[]): CapInfo['ar
 
 /** Reads a CAP 1.2 document; a malformed one throws CapError naming each missing or bad element. */
 export function parseCap(xml: string): CapAlert {
+  if (xml.includes('\u0000')) throw new CapError([{ path: 'alert', message: 'NUL (U+0000) characters are not allowed in XML' }]);
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new CapError([{ path: 'alert', message: 'DOCTYPE and ENTITY declarations are not accepted' }]);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new CapError([{ path: 'alert', message: `not well-formed XML: ${valid.err.msg} (line ${valid.err.line})` }]);
