@@ -8,6 +8,7 @@ import { checkStored } from './support/store-check';
 import { useCluster } from './support/use-cluster';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const total = 450;
 
 /** Polls /readyz of both instances and keeps the transitions, to show what a balancer would see. */
 function watchReadiness(instances: Instance[]) {
@@ -46,8 +47,8 @@ describe('PostgreSQL restarted under load', () => {
 
     const readiness = watchReadiness([a, b]);
     const producer = new Producer(() => [a.url, b.url], 'pg');
-    const load = producer.run(600, { concurrency: 8, perSecond: 50 });
-    await sleep(3_000);
+    const load = producer.run(total, { concurrency: 8, perSecond: 50 });
+    await sleep(2_000);
     const stoppedAt = Date.now();
     await stopPostgres();
     let startedAt = 0;
@@ -68,7 +69,7 @@ describe('PostgreSQL restarted under load', () => {
     const duplicates = desks.reduce((n, d) => n + d.extras(expected), 0);
     const readyAgain = (name: string) => readiness.seen.find((s) => s.name === name && s.status === 200 && s.at > stoppedAt)?.at;
     const down = readiness.seen.filter((s) => s.status === 503 && s.at >= stoppedAt).map((s) => s.name);
-    printFigures('PostgreSQL stopped for 4 s and started again under load (600 detections at 50/s, 2 instances, 6 desks)', {
+    printFigures(`PostgreSQL stopped for 4 s and started again under load (${total} detections at 50/s, 2 instances, 6 desks)`, {
       'producer outcomes': producer.outcomeSummary(),
       'detections answered 2xx': producer.accepted.size,
       'PostgreSQL': stored,
@@ -85,7 +86,7 @@ describe('PostgreSQL restarted under load', () => {
     // Down: 503 with Retry-After, nothing else; never a 500 or an answer without Retry-After.
     expect(producer.outcomes.get('503') ?? 0).toBeGreaterThan(0);
     for (const outcome of producer.outcomes.keys()) expect(['201', '200', '503']).toContain(outcome);
-    expect(stored).toMatchObject({ storedEvents: 600, storedMoreThanOnce: 0, answered2xxButMissing: 0, answerIdMismatch: 0, storedWithout2xx: 0 });
+    expect(stored).toMatchObject({ storedEvents: total, storedMoreThanOnce: 0, answered2xxButMissing: 0, answerIdMismatch: 0, storedWithout2xx: 0 });
     expect(new Set(down)).toEqual(new Set(['a', 'b']));
     expect(readyAgain('a')).toBeDefined();
     expect(readyAgain('b')).toBeDefined();

@@ -19,6 +19,20 @@ process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
+/**
+ * If the test process is killed outright (no exit handler runs), its instances would linger, holding
+ * ports and a schema. A tiny detached watcher stops an instance once the test process is gone.
+ */
+function watchOver(pid: number) {
+  const script = `const [parent, child] = [${process.pid}, ${pid}];
+    const alive = (p) => { try { process.kill(p, 0); return true; } catch { return false; } };
+    setInterval(() => {
+      if (!alive(child)) process.exit(0);
+      if (!alive(parent)) { try { process.kill(child, 'SIGTERM'); } catch {} process.exit(0); }
+    }, 1000);`;
+  spawn(process.execPath, ['-e', script], { detached: true, stdio: 'ignore' }).unref();
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -72,6 +86,7 @@ export async function startInstance(name: string, schema: Schema, env: Record<st
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   running.add(child);
+  watchOver(child.pid!);
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {
       running.delete(child);

@@ -82,6 +82,18 @@ export interface Schema {
   drop(): Promise<void>;
 }
 
+/**
+ * Schemas and Redis keys of earlier fault runs that were killed before their teardown. Only safe
+ * while holding the machine lock (no other fault run is active then).
+ */
+export async function dropLeftovers(): Promise<void> {
+  const schemas = await queryOn<{ nspname: string }>(pgAdminUrl, "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'fault\\_%'");
+  for (const { nspname } of schemas) {
+    await queryOn(pgAdminUrl, `DROP SCHEMA IF EXISTS ${nspname} CASCADE`);
+    await dropRedisKeys(`rasd-${nspname}`);
+  }
+}
+
 /** A fresh schema on the shared PostgreSQL: a cluster's own database, dropped afterwards. */
 export async function createSchema(): Promise<Schema> {
   const schema = `fault_${randomBytes(5).toString('hex')}`;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { clusterUsers, startInstance, type Instance } from './cluster';
 import { holdMachineLock } from './machine-lock';
-import { createSchema, restoreServices, type Schema } from './services';
+import { createSchema, dropLeftovers, restoreServices, type Schema } from './services';
 
 export interface Cluster {
   schema: Schema;
@@ -33,6 +33,7 @@ export function useCluster(env: Record<string, string> = {}): Cluster {
   beforeAll(async () => {
     release = await holdMachineLock();
     await restoreServices();
+    await dropLeftovers();
     cluster.schema = await createSchema();
     // Users are bootstrapped once: the instances share the database.
     [cluster.a, cluster.b] = await Promise.all([startInstance('a', cluster.schema, { RASD_USERS: clusterUsers, ...env }), startInstance('b', cluster.schema, env)]);
