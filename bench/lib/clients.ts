@@ -73,10 +73,13 @@ export class ClientPool {
   /** Bumped by close(): events of connections from an earlier run are ignored. */
   private generation = 0;
 
-  private onAlert(eventId: unknown): void {
-    const recvUs = nowUs();
-    this.totalAlerts++;
+  private onFrame(): void {
     this.totalFrames++;
+  }
+
+  /** One alert delivered to one client; `recvUs` is shared by the alerts of one batch frame. */
+  private onAlert(eventId: unknown, recvUs = nowUs()): void {
+    this.totalAlerts++;
     const stamp = parseEventId(eventId);
     if (!stamp || !stamp.measured) {
       this.otherAlerts++;
@@ -104,12 +107,22 @@ export class ClientPool {
         reconnection: false,
         timeout: plan.timeoutS * 1000,
         extraHeaders: { cookie: plan.cookie, origin: plan.origin },
+        auth: { batch: true }, // shared's liveBatchAuth (the bench does not depend on the workspace packages)
       });
       const conn: Conn = { close: () => socket.disconnect() };
-      socket.on('alert:new', (payload: { alert?: { eventId?: unknown } } | undefined) => this.onAlert(payload?.alert?.eventId));
+      // Dashboards ask for batches as the browser does; single events still count if the server sends them.
+      socket.on('live:batch', (payload: { alerts?: { alert?: { eventId?: unknown } }[] } | undefined) => {
+        const recvUs = nowUs();
+        this.onFrame();
+        for (const item of payload?.alerts ?? []) this.onAlert(item.alert?.eventId, recvUs);
+      });
+      socket.on('alert:new', (payload: { alert?: { eventId?: unknown } } | undefined) => {
+        this.onFrame();
+        this.onAlert(payload?.alert?.eventId);
+      });
       socket.on('incident:upsert', () => {
         this.otherFrames++;
-        this.totalFrames++;
+        this.onFrame();
       });
       socket.once('connect', () => {
         this.connected++;
@@ -142,11 +155,9 @@ export class ClientPool {
       const conn: Conn = { close: () => ws.terminate() };
       ws.on('message', (data) => {
         const msg = JSON.parse(data.toString()) as { type?: string; alert?: { eventId?: unknown } };
+        this.onFrame();
         if (msg.type === 'alert:new') this.onAlert(msg.alert?.eventId);
-        else {
-          this.otherFrames++;
-          this.totalFrames++;
-        }
+        else this.otherFrames++;
       });
       ws.once('open', () => {
         open = true;

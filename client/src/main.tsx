@@ -5,6 +5,7 @@ import 'leaflet/dist/leaflet.css';
 import './styles/app.css';
 import './styles/drawer.css';
 import './styles/alarm.css';
+import './styles/social-queue.css';
 import './styles/wall.css';
 import './styles/units.css';
 import './styles/commander.css';

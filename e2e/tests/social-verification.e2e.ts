@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { seriousViolations } from '../support/axe';
 import { artifactsDir, launchBrowser } from '../support/browser';
 import { ingestSecret, officerPassword, startServer, type RunningServer } from '../support/server';
+import { formLogin } from '../support/session';
 
 let server: RunningServer;
 let browser: Browser;
@@ -15,6 +17,30 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
+
+/** Posts a citizen report as the monitoring team's tool would; answers the incident it landed in. */
+async function report(body: Record<string, unknown>): Promise<string> {
+  const res = await fetch(`${server.url}/api/v1/social-reports`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ingestSecret}` },
+    body: JSON.stringify({ postedAt: new Date().toISOString(), ...body }),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { incidentId: string }).incidentId;
+}
+
+const socialItems = '[data-testid="social-queue"] [data-testid="incident-item"]';
+const queueOrder = (p: Page) => p.locator(socialItems).evaluateAll((items) => items.map((i) => i.getAttribute('data-incident-id')));
+/** Waits until `first` is listed above `second` in the social queue. */
+const ranked = (p: Page, first: string, second: string) =>
+  p.waitForFunction(
+    ([a, b, selector]) => {
+      const ids = Array.from(document.querySelectorAll(selector!), (i) => i.getAttribute('data-incident-id'));
+      return ids.includes(a!) && ids.includes(b!) && ids.indexOf(a!) < ids.indexOf(b!);
+    },
+    [first, second, socialItems],
+    { timeout: 5_000 },
+  );
 
 describe('a citizen video, from the queue to summons and impound', () => {
   it('appears in the queue, is claimed and verified, and takes summons and vehicle impound', async () => {
@@ -74,5 +100,74 @@ describe('a citizen video, from the queue to summons and impound', () => {
     const stored = (await (await page.request.get(`${server.url}/api/v1/incidents/${incidentId}`)).json()) as { status: string; verification: { verdict: string }; actions: { type: string }[] };
     expect(stored.verification.verdict).toBe('verified');
     expect(stored.actions.map((a) => a.type)).toEqual(['summons', 'vehicle_impound']);
+  });
+
+  it('ranks the social queue by priority: the viral post first, until a viral re-share lifts the quiet one', async () => {
+    const quiet = await report({
+      platform: 'facebook',
+      postUrl: 'https://www.facebook.com/groups/cairo.traffic/posts/501',
+      text: 'ميكروباص بيعمل حركات خطيرة على محور ٢٦ يوليو قدام مول العرب',
+      author: 'ساكن في أكتوبر',
+      mediaUrls: ['https://media.example.org/v/microbus.mp4'],
+      engagement: { likes: 4 },
+    });
+    const viral = await report({
+      platform: 'x',
+      postUrl: 'https://x.com/cairo_roads/status/777',
+      text: 'نقل تقيل ماشي بسرعة جنونية على الطريق الدائري عند المعادي',
+      mediaUrls: ['https://media.example.org/v/truck.mp4'],
+      engagement: { views: 40_000, likes: 2_000, shares: 300 },
+    });
+    await page.click('[data-testid="drawer-close"]');
+    await page.click('[data-testid="queue-social"]');
+    await ranked(page, viral, quiet);
+    const order = await queueOrder(page);
+    console.log(`social queue, most viral first: ${order.join(' > ')}`);
+
+    const card = page.locator(`${socialItems}[data-incident-id="${quiet}"]`);
+    const text = card.locator('[data-testid="social-post-text"]');
+    expect(await text.innerText()).toContain('محور ٢٦ يوليو');
+    expect(await text.evaluate((el) => [el.getAttribute('dir'), getComputedStyle(el).direction])).toEqual(['auto', 'rtl']);
+    const media = card.locator('[data-testid="media-link"]');
+    expect([await media.getAttribute('href'), await media.getAttribute('target'), await media.getAttribute('rel')]).toEqual(['https://media.example.org/v/microbus.mp4', '_blank', 'noopener noreferrer']);
+    const score = (id: string) => page.getAttribute(`${socialItems}[data-incident-id="${id}"] [data-testid="social-priority"]`, 'data-priority').then(Number);
+    const before = { quiet: await score(quiet), viral: await score(viral) };
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: `${artifactsDir}social-queue-ar.png` });
+
+    // The quiet post's video is re-shared on TikTok and takes off: same video, same incident, higher priority.
+    expect(
+      await report({
+        platform: 'tiktok',
+        postUrl: 'https://www.tiktok.com/@cairo.streets/video/888',
+        text: 'الميكروباص ده بيعمل حركات خطيرة على محور ٢٦ يوليو',
+        mediaUrls: ['https://media.example.org/v/microbus.mp4'],
+        engagement: { views: 900_000, likes: 80_000, shares: 50_000 },
+      }),
+    ).toBe(quiet);
+    await ranked(page, quiet, viral);
+    const after = { quiet: await score(quiet), viral: await score(viral) };
+    console.log(`priorities before ${JSON.stringify(before)}, after the re-share ${JSON.stringify(after)}`);
+    expect(after.quiet).toBeGreaterThan(before.viral);
+    // The card now shows the post that ranks it.
+    expect(await card.locator('[data-testid="social-post-text"]').innerText()).toContain('الميكروباص ده');
+
+    await page.click('[data-testid="social-order-newest"]');
+    await page.click('[data-testid="language-toggle"]');
+    await page.waitForSelector('html[lang="en"]');
+    await page.screenshot({ path: `${artifactsDir}social-queue-en.png` });
+    await page.click('[data-testid="language-toggle"]');
+  });
+
+  it('has no serious accessibility violation in the social queue', async () => {
+    // bypassCSP: axe-core is injected as an inline script, which the app's CSP rightly forbids.
+    const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, bypassCSP: true });
+    const checker = await context.newPage();
+    await checker.goto(server.url);
+    await formLogin(checker, 'officer1', officerPassword);
+    await checker.click('[data-testid="queue-social"]');
+    await checker.waitForSelector(socialItems);
+    expect(await seriousViolations(checker, 'social queue')).toEqual([]);
+    await context.close();
   });
 });

@@ -82,7 +82,7 @@ export async function createApplication(config: Config, deps: { db: Database; lo
 
   const app = express();
   const httpServer = createServer(app);
-  const realtime = createRealtime(httpServer, { sessions, incidents, allowedOrigins: config.allowedOrigins, adapter: deps.fanout?.adapter, metrics });
+  const realtime = createRealtime(httpServer, { sessions, incidents, allowedOrigins: config.allowedOrigins, adapter: deps.fanout?.adapter, metrics, liveFrameMs: config.liveFrameMs });
   const { io, publisher } = realtime;
   const stopGuard = guardSlowConsumers(io, config.slowConsumer, 1_000, (id) => log.warn({ socket: id }, 'slow consumer disconnected'));
   const drain = createDrain(httpServer, () => metrics.draining.set(1));
@@ -95,7 +95,14 @@ export async function createApplication(config: Config, deps: { db: Database; lo
   const users = createUserService(db, audit, realtime.disconnectUser);
   const locateCorridor = createCorridorLocator(corridors.features);
   const geo = roadGeography();
-  const ingest = createIngestService(db, publisher, locateCorridor, audit, createTrackFolder(geo.registry));
+  const ingest = createIngestService({
+    db,
+    publisher,
+    locateCorridor,
+    audit,
+    tracks: createTrackFolder(geo.registry),
+    onBatch: (size) => metrics.ingestBatchSize.observe(size),
+  });
   const commands = createIncidentCommandService(db, audit, publisher);
   const patrol = createPatrol(db, audit, commands, realtime.unitChanged, geo);
   const social = createSocialIngestService(db, publisher, { triage: (report, now) => triagePost(report, now), normalise }, audit, config.corroboration);
@@ -209,6 +216,7 @@ export async function createApplication(config: Config, deps: { db: Database; lo
       stopWebhooks();
       stopRepair();
       sweep?.stop();
+      realtime.flushLive();
       await io.close();
       httpServer.closeAllConnections();
       await drain.closed();

@@ -19,6 +19,8 @@ export interface Config {
   /** Device key of the simulator's first patrol unit (P-101), so the demo's /unit tablet can sign in. */
   simulatorUnitKey: string | null;
   escalateAfterS: number;
+  /** Dashboards that ask for batches get at most one live frame per this many ms. */
+  liveFrameMs: number;
   corroboration: { km: number; minutes: number };
   allowedOrigins: string[];
   tileUrl: string | null;
@@ -77,6 +79,7 @@ const envSchema = z.object({
   RASD_SIMULATOR: z.enum(['on', 'off']).default('off'),
   RASD_SIMULATOR_UNIT_KEY: z.string().min(16).max(200).optional(),
   RASD_ESCALATE_AFTER_S: z.coerce.number().int().min(1).default(60),
+  RASD_LIVE_FRAME_MS: z.coerce.number().int().min(0).max(1000).default(10),
   RASD_ALLOWED_ORIGINS: z.string().optional(),
   RASD_CORROBORATE_KM: z.coerce.number().positive().max(50).default(3),
   RASD_CORROBORATE_MIN: z.coerce.number().int().min(1).max(1440).default(30),
@@ -166,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     simulator: e.RASD_SIMULATOR === 'on',
     simulatorUnitKey: e.RASD_SIMULATOR_UNIT_KEY ?? null,
     escalateAfterS: e.RASD_ESCALATE_AFTER_S,
+    liveFrameMs: e.RASD_LIVE_FRAME_MS,
     corroboration: { km: e.RASD_CORROBORATE_KM, minutes: e.RASD_CORROBORATE_MIN },
     allowedOrigins: (e.RASD_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     tileUrl: e.RASD_TILE_URL ?? null,

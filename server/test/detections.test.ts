@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestStore, detection, login, postDetection, startTestServer, type TestServer, type TestStore } from './harness';
+import { connectDesk, connected, createTestStore, detection, login, postDetection, startTestServer, type TestServer, type TestStore } from './harness';
 
 let store: TestStore;
 let server: TestServer;
@@ -103,6 +103,51 @@ describe('POST /api/v1/detections', () => {
         expect(await snapshot()).toEqual(before);
       });
     }
+  });
+});
+
+/** How many group-commit transactions have written detections so far (from /metrics). */
+async function ingestBatches(): Promise<number> {
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  return Number(/^rasd_ingest_batch_detections_count (\d+)/m.exec(text)?.[1] ?? NaN);
+}
+
+describe('a burst of detections (group commit)', () => {
+  it('answers every detection of a burst on its own, stores each once, publishes them in seq order, and keeps the audit chain', async () => {
+    const desk = connectDesk(server.url, cookie);
+    await connected(desk);
+    const seen: number[] = [];
+    desk.on('alert:new', ({ alert }) => seen.push(alert.seq));
+    const batchesBefore = await ingestBatches();
+
+    const bodies = Array.from({ length: 120 }, () => detection());
+    const twice = detection();
+    const reused = detection();
+    const burst = [...bodies, twice, twice, reused, { ...reused, speedKmh: 160 }];
+    const answers = await Promise.all(burst.map(async (body) => {
+      const res = await postDetection(server.url, body);
+      return { status: res.status, body: (await res.json()) as any };
+    }));
+
+    const created = answers.filter((a) => a.status === 201);
+    expect(created).toHaveLength(122);
+    expect(new Set(created.map((a) => a.body.incidentId)).size).toBe(122);
+    const [firstTwice, secondTwice] = [answers[120]!, answers[121]!];
+    expect([firstTwice.status, secondTwice.status].sort()).toEqual([200, 201]);
+    expect(firstTwice.body.alertId).toBe(secondTwice.body.alertId);
+    expect(answers[122]!.status).toBe(201);
+    expect(answers[123]).toMatchObject({ status: 422, body: { error: { code: 'idempotency_conflict' } } });
+
+    await expect.poll(() => seen.length, { timeout: 5000 }).toBe(122);
+    desk.close();
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(new Set(seen).size).toBe(122);
+    // Fewer transactions than detections: the burst was written in groups, not one by one.
+    expect((await ingestBatches()) - batchesBefore).toBeLessThan(122);
+
+    const commander = await login(server.url, 'commander');
+    const verify = await (await fetch(`${server.url}/api/v1/audit/verify`, { headers: { cookie: commander } })).json() as any;
+    expect(verify.ok).toBe(true);
   });
 });
 

@@ -6,7 +6,7 @@ import pino, { type Logger } from 'pino';
 import pg from 'pg';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { inject } from 'vitest';
-import type { ClientToServerEvents, Detection, Role, ServerToClientEvents } from '@rasd/shared';
+import { liveBatchAuth, type ClientToServerEvents, type Detection, type Role, type ServerToClientEvents } from '@rasd/shared';
 import { createApplication, type Application } from '../src/app';
 import { loadConfig } from '../src/config';
 import type { Database } from '../src/db/database';
@@ -116,13 +116,14 @@ export function detection(overrides: Partial<Detection> = {}): Detection {
   };
 }
 
-/** A dashboard's socket, authenticated like a browser (cookie + the page's Origin). */
-export function connectDesk(url: string, cookie: string | null, origin = url): DeskSocket {
+/** A dashboard's socket, authenticated like a browser (cookie + the page's Origin); `batched` asks for live:batch. */
+export function connectDesk(url: string, cookie: string | null, origin = url, batched = false): DeskSocket {
   return connectSocket(url, {
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,
     extraHeaders: { origin, ...(cookie ? { cookie } : {}) },
+    ...(batched ? { auth: liveBatchAuth } : {}),
   });
 }
 

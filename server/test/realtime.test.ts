@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Incident } from '@rasd/shared';
+import type { Incident, LiveBatch } from '@rasd/shared';
 import {
   connectDesk,
   connected,
@@ -58,6 +58,31 @@ describe('live fan-out over socket.io', () => {
     expect(stored.seq).toBe((await upserts[0])!.seq);
     a.close();
     b.close();
+  });
+
+  it('gathers changes into live:batch frames for a dashboard that asked, and still sends single events to the others', async () => {
+    const batched = connectDesk(server.url, cookie, server.url, true);
+    const single = connectDesk(server.url, cookie);
+    await Promise.all([connected(batched), connected(single)]);
+    const frames: LiveBatch[] = [];
+    batched.on('live:batch', (batch) => frames.push(batch));
+    let singleUpserts = 0;
+    batched.on('incident:upsert', () => frames.push({ incidents: [], alerts: [] }));
+    single.on('incident:upsert', () => singleUpserts++);
+    const bodies = Array.from({ length: 40 }, () => detection({ kind: 'speeding' }));
+    // Submitted in one turn, so one group commit writes them and their changes share a frame however loaded the machine is.
+    const ids = (await Promise.all(bodies.map((b) => server.app.ingest.ingestDetection('cam-gw', b)))).map((o) => o.result.incidentId);
+    await expect.poll(() => frames.flatMap((f) => f.incidents).length, { timeout: 5000 }).toBe(40);
+    await expect.poll(() => singleUpserts, { timeout: 5000 }).toBe(40);
+    const incidents = frames.flatMap((f) => f.incidents);
+    expect(new Set(incidents.map((i) => i.id))).toEqual(new Set(ids));
+    expect(incidents.map((i) => i.seq)).toEqual([...incidents.map((i) => i.seq)].sort((x, y) => x - y));
+    expect(frames.flatMap((f) => f.alerts.map((a) => a.incidentId)).sort()).toEqual([...ids].sort());
+    // Fewer frames than changes, and nothing sent one by one to the batched desk.
+    expect(frames.length).toBeLessThan(40);
+    expect(frames.every((f) => f.incidents.length > 0)).toBe(true);
+    batched.close();
+    single.close();
   });
 
   it('lets a dashboard that was away catch up on what it missed, by socket and by HTTP', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IncidentDetail } from '@rasd/shared';
-import { createTestStore, detection, ingestSecret, login, postDetection, startTestServer, type TestServer, type TestStore } from './harness';
+import { limits, type IncidentDetail, type IncidentList } from '@rasd/shared';
+import { connectDesk, connected, createTestStore, detection, ingestSecret, login, nextEvent, postDetection, startTestServer, type TestServer, type TestStore } from './harness';
 
 let store: TestStore;
 let server: TestServer;
@@ -77,6 +77,33 @@ describe('POST /api/v1/social-reports', () => {
     const incident = await getIncident(first.incidentId);
     expect(incident.alertCount).toBe(2);
     expect(incident.history.map((h) => h.type)).toEqual(['opened', 'report_joined']);
+  });
+
+  it('carries its most viral post, excerpted, to the list and the live stream; a viral re-share takes over', async () => {
+    const desk = connectDesk(server.url, officer);
+    await connected(desk);
+    try {
+      const text = `أتوبيس واقف صف تاني على كوبري أكتوبر وقافل الطريق ${'زحمة '.repeat(80)}`;
+      const quiet = report({ text, mediaUrls: ['https://cdn.example/v/bus.mp4'], engagement: { likes: 3 } });
+      const opened = nextEvent(desk, 'incident:upsert');
+      const { incidentId } = (await (await postReport(quiet)).json()) as { incidentId: string };
+      const first = await opened;
+      expect(first).toMatchObject({ id: incidentId, socialPost: { platform: 'facebook', author: 'someone', mediaUrl: 'https://cdn.example/v/bus.mp4', engagement: { likes: 3 } } });
+      expect(Array.from(first.socialPost!.text)).toHaveLength(limits.postExcerptMax);
+      expect(first.socialPost!.text.endsWith('…')).toBe(true);
+
+      const raised = nextEvent(desk, 'incident:upsert');
+      const viral = report({ platform: 'tiktok', postUrl: 'https://www.tiktok.com/@cairo/video/4242', text: 'شوفوا الأتوبيس ده', mediaUrls: ['https://cdn.example/v/bus.mp4'], engagement: { views: 500_000, shares: 20_000 } });
+      expect(((await (await postReport(viral)).json()) as { incidentId: string }).incidentId).toBe(incidentId);
+      const second = await raised;
+      expect(second.priority).toBeGreaterThan(first.priority!);
+      expect(second.socialPost).toMatchObject({ platform: 'tiktok', postUrl: viral.postUrl, text: viral.text, engagement: viral.engagement });
+
+      const list = (await (await fetch(`${server.url}/api/v1/incidents`, { headers: { cookie: officer } })).json()) as IncidentList;
+      expect(list.incidents.find((i) => i.id === incidentId)).toMatchObject({ priority: second.priority, socialPost: second.socialPost });
+    } finally {
+      desk.close();
+    }
   });
 
   it('links a report of the same kind on the same corridor near a camera detection as corroboration', async () => {

@@ -86,6 +86,20 @@ describe('wrong-way tracks over HTTP and sockets', () => {
     const unregistered = (await (await call('GET', `/api/v1/incidents/${c.incidentId}`, cookies.officer!)).json()) as Incident;
     expect(unregistered.track).toBeUndefined();
   });
+
+  it('folds sightings submitted in one turn, which one transaction writes together, into one track', async () => {
+    const plate = 'ط ل ٣٣٣';
+    const together = [sighting(3, 2 * gapS + 5, plate), sighting(5, 5, plate), sighting(4, gapS + 5, plate)];
+    const noise = Array.from({ length: 5 }, (_, i) => ({ ...sighting(0, 1), cameraId: 'RR-N-017', kind: 'reckless' as const, eventId: `noise-${Date.now()}-${i}` }));
+    // Submitted without awaiting in between: the group commit takes them all in one batch.
+    const outcomes = await Promise.all([...noise, ...together].map((d) => server.app.ingest.ingestDetection('cam-gw', d)));
+    const trackIds = new Set(outcomes.slice(noise.length).map((o) => o.result.incidentId));
+    expect(trackIds.size).toBe(1);
+    const detail = (await (await call('GET', `/api/v1/incidents/${[...trackIds][0]}`, cookies.officer!)).json()) as Incident & { alerts: unknown[] };
+    expect(detail.alerts).toHaveLength(3);
+    expect(detail.track!.path.map((p) => p.cameraId)).toEqual([cameras[3]!.id, cameras[4]!.id, cameras[5]!.id]);
+    expect(detail.alertCount).toBe(3);
+  });
 });
 
 describe('patrol units and dispatch', () => {

@@ -11,6 +11,21 @@ export interface AlertNewPayload {
   incidentId: string;
 }
 
+/**
+ * A dashboard that connects with `auth: { batch: true }` in its handshake gets `live:batch` instead
+ * of `incident:upsert` and `alert:new`: the same payloads, gathered into one frame per interval
+ * (`RASD_LIVE_FRAME_MS`), in the order the single events would have come. Frames per second, not
+ * changes per second, are what a server can send to a thousand dashboards.
+ */
+export interface LiveBatch {
+  /** Changed incidents in seq order, each at most once (its latest version). */
+  incidents: Incident[];
+  alerts: AlertNewPayload[];
+}
+
+/** The handshake `auth` a dashboard sends to receive `live:batch`. */
+export const liveBatchAuth = { batch: true } as const;
+
 /** Server → client events. Every payload with a `seq` was stored before it was sent. */
 export const presencePayloadSchema = z.object({
   incidentId: z.string(),
@@ -22,6 +37,8 @@ export type PresencePayload = z.infer<typeof presencePayloadSchema>;
 export interface ServerToClientEvents {
   'incident:upsert': (incident: Incident) => void;
   'alert:new': (payload: AlertNewPayload) => void;
+  /** Both of the above, batched, for dashboards that asked for it (see LiveBatch). */
+  'live:batch': (payload: LiveBatch) => void;
   'presence:update': (payload: PresencePayload) => void;
   /** To commanders: an incident stayed unclaimed past RASD_ESCALATE_AFTER_S. */
   'incident:escalated': (incident: Incident) => void;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { limits } from './limits';
 import { alertKindSchema, geoPointSchema, severitySchema } from './common';
 import { detectionSchema } from './detection';
-import { socialExtractionSchema, socialReportSchema } from './social-report';
+import { engagementSchema, socialExtractionSchema, socialPlatformSchema, socialReportSchema } from './social-report';
 import { trackSchema } from './track';
 
 export const incidentStatuses = [
@@ -69,6 +69,24 @@ export const assignedUnitSchema = z.object({
 });
 export type AssignedUnit = z.infer<typeof assignedUnitSchema>;
 
+/**
+ * The report that ranks a social or mixed incident in the social queue: its highest-priority post.
+ * Its strings are as the citizen or platform gave them (untrusted); URLs are plain strings here so
+ * that one odd record cannot hide the whole incident, and clients link only http(s) ones.
+ */
+export const socialPostSchema = z.object({
+  platform: socialPlatformSchema,
+  postUrl: z.string(),
+  postedAt: z.string(),
+  /** At most `limits.postExcerptMax` characters, ending in "…" when cut. */
+  text: z.string(),
+  author: z.string().nullable(),
+  /** The post's first media URL. */
+  mediaUrl: z.string().nullable(),
+  engagement: engagementSchema.nullable(),
+});
+export type SocialPost = z.infer<typeof socialPostSchema>;
+
 export const incidentSchema = z.object({
   id: z.string(),
   seq: z.number().int(),
@@ -91,6 +109,8 @@ export const incidentSchema = z.object({
   escalatedAt: z.string().nullable(),
   /** Social reports: engagement and recency score; higher is more urgent. */
   priority: z.number().optional(),
+  /** Social and mixed incidents: the post behind `priority`. */
+  socialPost: socialPostSchema.optional(),
   /** True when the location was inferred from place names or is only the city centre. */
   locationApproximate: z.boolean().optional(),
   /** Wrong-way incidents folded from successive camera sightings: path, speed and prediction. */

@@ -5,6 +5,8 @@ export const limits = {
   plateMax: 40,
   urlMax: 2048,
   textMax: 10_000,
+  /** A post's text as incidents carry it to every desk; the full text is in the incident's alerts. */
+  postExcerptMax: 280,
   authorMax: 200,
   mediaUrlsMax: 20,
   usernameMax: 64,

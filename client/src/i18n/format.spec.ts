@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatElapsed, formatIncidentTime, formatNumber } from './format';
+import { formatCompact, formatElapsed, formatIncidentTime, formatNumber } from './format';
 
 describe('formatIncidentTime', () => {
   const now = new Date('2026-11-22T21:00:00Z');
@@ -39,5 +39,14 @@ describe('formatElapsed', () => {
   it('uses Arabic-Indic digits in Arabic and never goes negative', () => {
     expect(formatElapsed(65_400, 'ar')).toBe('١:٠٥');
     expect(formatElapsed(-2_000, 'en')).toBe('0:00');
+  });
+});
+
+describe('formatCompact', () => {
+  it('shortens large counts in the language', () => {
+    expect(formatCompact(120_000, 'en')).toMatch(/^120k$/i);
+    expect(formatCompact(1_250_000, 'en')).toMatch(/^1\.3m$/i);
+    expect(formatCompact(900, 'en')).toBe('900');
+    expect(formatCompact(120_000, 'ar')).toContain('١٢٠');
   });
 });

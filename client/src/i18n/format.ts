@@ -54,6 +54,11 @@ export function formatNumber(value: number, language: Language): string {
   return numberFormat(formatLocale(language), ':n').format(value);
 }
 
+/** A count as a reader takes it in at a glance ("120K", "١٢٠ ألف"): engagement figures in the social queue. */
+export function formatCompact(value: number, language: Language): string {
+  return numberFormat(formatLocale(language), ':c', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
+
 /** Elapsed time as a stopwatch reads ("4:07", "1:02:09"), in the language's digits; never negative. */
 export function formatElapsed(ms: number, language: Language): string {
   const fmt = numberFormat(formatLocale(language), ':2', { minimumIntegerDigits: 2, useGrouping: false });

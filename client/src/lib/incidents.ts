@@ -12,11 +12,14 @@ function timeOf(iso: string): number {
   return Number.isNaN(t) ? 0 : t;
 }
 
-/** Active incidents, most recently seen first; ties broken by seq so the order is stable. */
+/** Most recently seen first; ties broken by seq so the order is stable. */
+export function newestFirst(a: Incident, b: Incident): number {
+  return timeOf(b.lastSeenAt) - timeOf(a.lastSeenAt) || b.seq - a.seq;
+}
+
+/** Active incidents, most recently seen first. */
 export function activeNewestFirst(incidents: Record<string, Incident>): Incident[] {
-  return Object.values(incidents)
-    .filter(isActive)
-    .sort((a, b) => timeOf(b.lastSeenAt) - timeOf(a.lastSeenAt) || b.seq - a.seq);
+  return Object.values(incidents).filter(isActive).sort(newestFirst);
 }
 
 /** The corridor's name in the language, the raw id for an unknown corridor, null for none. */

@@ -1,5 +1,4 @@
 import type { KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Incident } from '@rasd/shared';
 import { runShortcut } from '../commands/shortcuts';
 import { useStore } from '../store';
@@ -9,10 +8,11 @@ import { moveIndex, queueKey } from './queue-keys';
 const itemSelector = '[data-testid="incident-item"]';
 
 /** Arrows/Home/End move focus and selection; Enter opens the drawer; c claims; a opens the action form. */
-function onQueueKey(event: KeyboardEvent<HTMLUListElement>) {
+function onQueueKey(event: KeyboardEvent<HTMLElement>) {
   const command = queueKey(event);
   const item = (event.target as HTMLElement).closest<HTMLElement>(itemSelector);
-  if (!command || !item) return;
+  // Keys on a link inside an item (the social queue's media link) are the link's own.
+  if (!command || !item || event.target !== item) return;
   event.preventDefault();
   if (command.type === 'move') {
     const items = Array.from(event.currentTarget.querySelectorAll<HTMLElement>(itemSelector));
@@ -27,17 +27,23 @@ function onQueueKey(event: KeyboardEvent<HTMLUListElement>) {
   if (id) runShortcut(command.type, id);
 }
 
-export function IncidentList({ incidents }: { incidents: readonly Incident[] }) {
-  const { t } = useTranslation();
+/**
+ * The queue: a listbox of incidents, or for the social queue a feed of articles (each carries a
+ * link to its post), with the same keys either way.
+ */
+export function IncidentList({ incidents, social, label }: { incidents: readonly Incident[]; social: boolean; label: string }) {
   const selectedId = useStore((s) => s.selectedId);
   // Roving tab stop: Tab enters the queue once, on the selection (or the first item), and
   // leaves it on the next Tab, towards the drawer.
   const tabStop = incidents.some((i) => i.id === selectedId) ? selectedId : incidents[0]?.id;
-  return (
-    <ul className="incident-list" data-testid="incident-list" role="listbox" aria-label={t('incidents.listLabel')} onKeyDown={onQueueKey}>
-      {incidents.map((incident) => (
-        <IncidentItem key={incident.id} incident={incident} tabStop={incident.id === tabStop} />
-      ))}
+  const items = incidents.map((incident) => <IncidentItem key={incident.id} incident={incident} tabStop={incident.id === tabStop} social={social} />);
+  return social ? (
+    <div className="incident-list" data-testid="social-queue" role="feed" aria-label={label} onKeyDown={onQueueKey}>
+      {items}
+    </div>
+  ) : (
+    <ul className="incident-list" data-testid="incident-list" role="listbox" aria-label={label} onKeyDown={onQueueKey}>
+      {items}
     </ul>
   );
 }

@@ -122,3 +122,73 @@ describe('IncidentPanel shortcuts', () => {
     expect(view.container.querySelector('[data-testid="keyboard-help"]')?.textContent).toContain('استلام');
   });
 });
+
+describe('IncidentPanel social queue', () => {
+  const post = (text: string, mediaUrl: string | null) => ({
+    platform: 'tiktok' as const,
+    postUrl: 'https://www.tiktok.com/@w/video/1',
+    postedAt: '2026-11-22T17:00:00Z',
+    text,
+    author: 'witness',
+    mediaUrl,
+    engagement: { views: 120_000, shares: 900 },
+  });
+  const social = (id: string, priority: number, minute: number, mediaUrl: string | null = 'https://media.example.org/v.mp4') =>
+    makeIncident({ id, seq: minute, source: 'social', status: 'verifying', priority, lastSeenAt: `2026-11-22T18:${String(minute).padStart(2, '0')}:00Z`, socialPost: post(`منشور ${id} <img src=x>`, mediaUrl) });
+  const showSocial = () => act(() => view!.container.querySelector<HTMLElement>('[data-testid="queue-social"]')!.click());
+
+  it('lists only social and mixed incidents, most viral first, then newest first when asked', async () => {
+    loadIncidents(social('quiet', 30, 9), social('viral', 90, 1), makeIncident({ id: 'camera', lastSeenAt: '2026-11-22T19:00:00Z' }), { ...social('mixed', 60, 5), source: 'mixed' });
+    view = await render(<IncidentPanel />);
+    expect(items().map((i) => i.dataset['incidentId'])).toEqual(['camera', 'quiet', 'mixed', 'viral']);
+    showSocial();
+    expect(view.container.querySelector('[data-testid="social-queue"]')?.getAttribute('role')).toBe('feed');
+    expect(items().map((i) => i.dataset['incidentId'])).toEqual(['viral', 'mixed', 'quiet']);
+    act(() => view!.container.querySelector<HTMLElement>('[data-testid="social-order-newest"]')!.click());
+    expect(items().map((i) => i.dataset['incidentId'])).toEqual(['quiet', 'mixed', 'viral']);
+  });
+
+  it('re-ranks when a live update raises a post’s priority', async () => {
+    loadIncidents(social('quiet', 30, 9), social('viral', 90, 1));
+    view = await render(<IncidentPanel />);
+    showSocial();
+    expect(items().map((i) => i.dataset['incidentId'])).toEqual(['viral', 'quiet']);
+    act(() => useStore.getState().receiveLive({ ...social('quiet', 97, 10), seq: 200 }));
+    expect(items().map((i) => i.dataset['incidentId'])).toEqual(['quiet', 'viral']);
+  });
+
+  it('shows the post as text with its own direction, the priority, engagement and a safe new-tab link', async () => {
+    loadIncidents(social('a', 88, 2), social('hostile', 40, 1, 'javascript:alert(1)'));
+    view = await render(<IncidentPanel />);
+    showSocial();
+    const [first, second] = items();
+    const text = first!.querySelector('[data-testid="social-post-text"]')!;
+    expect(text.textContent).toBe('منشور a <img src=x>');
+    expect(text.getAttribute('dir')).toBe('auto');
+    expect(first!.querySelector('img')).toBeNull();
+    expect(first!.querySelector('[data-testid="social-priority"]')?.textContent).toBe('الانتشار ٨٨');
+    expect(first!.querySelector('[data-testid="social-engagement"]')?.textContent).toContain('مشاهدات: ١٢٠');
+    const link = first!.querySelector<HTMLAnchorElement>('[data-testid="media-link"]')!;
+    expect([link.href, link.target, link.rel]).toEqual(['https://media.example.org/v.mp4', '_blank', 'noopener noreferrer']);
+    // A javascript: media URL is never a link: the post's own (http) address is offered instead.
+    expect(second!.querySelector<HTMLAnchorElement>('[data-testid="media-link"]')?.href).toBe('https://www.tiktok.com/@w/video/1');
+  });
+
+  it('keeps the queue keys on the articles and leaves Enter on a link to the link', async () => {
+    loadIncidents(social('a', 90, 2), social('b', 50, 1));
+    view = await render(<IncidentPanel />);
+    showSocial();
+    const links = () => items().map((i) => i.querySelector<HTMLElement>('[data-testid="media-link"]')!.tabIndex);
+    expect(links()).toEqual([0, -1]);
+    items()[0]!.focus();
+    press(items()[0]!, 'ArrowDown');
+    expect(document.activeElement).toBe(items()[1]);
+    expect(useStore.getState().selectedId).toBe('b');
+    expect(items()[1]!.getAttribute('aria-current')).toBe('true');
+    expect(links()).toEqual([-1, 0]);
+    press(items()[1]!.querySelector('[data-testid="media-link"]')!, 'Enter');
+    expect(useStore.getState().drawerId).toBeNull();
+    press(items()[1]!, 'Enter');
+    expect(useStore.getState().drawerId).toBe('b');
+  });
+});

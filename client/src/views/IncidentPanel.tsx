@@ -1,11 +1,13 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../i18n/format';
 import { activeFilterCount, matchesFilters } from '../lib/filters';
 import { activeNewestFirst } from '../lib/incidents';
+import { socialQueue, type SocialOrder } from '../lib/social-queue';
 import { useStore } from '../store';
 import { IncidentList } from './IncidentList';
 import { KeyboardHelp } from './KeyboardHelp';
+import { QueueControls, type QueueView } from './QueueControls';
 
 export function IncidentPanel() {
   const { t } = useTranslation();
@@ -13,17 +15,23 @@ export function IncidentPanel() {
   const loaded = useStore((s) => s.lastSeq !== null);
   const language = useStore((s) => s.language);
   const filters = useStore((s) => s.filters);
+  // The panel's own choice: the map and the alarm banner keep showing every incident.
+  const [view, setView] = useState<QueueView>('all');
+  const [order, setOrder] = useState<SocialOrder>('viral');
+  const social = view === 'social';
   const all = useMemo(() => activeNewestFirst(incidents), [incidents]);
+  const queue = useMemo(() => (social ? socialQueue(all, order) : all), [all, social, order]);
   // The alarm banner lists critical incidents whatever the filters; the queue follows them.
-  const active = useMemo(() => (activeFilterCount(filters) ? all.filter((i) => matchesFilters(i, filters)) : all), [all, filters]);
-  const hidden = all.length - active.length;
+  const active = useMemo(() => (activeFilterCount(filters) ? queue.filter((i) => matchesFilters(i, filters)) : queue), [queue, filters]);
+  const hidden = queue.length - active.length;
 
   return (
     <aside className="incident-panel" aria-labelledby="incident-panel-title">
       <h2 id="incident-panel-title" className="panel-title">
-        {t('incidents.title')}
+        {t(social ? 'queue.socialTitle' : 'incidents.title')}
         {loaded && <span className="panel-count" data-testid="incident-count">{formatNumber(active.length, language)}</span>}
       </h2>
+      <QueueControls view={view} order={order} onView={setView} onOrder={setOrder} />
       <KeyboardHelp />
       {!loaded && (
         <p className="panel-message" role="status" data-testid="incident-loading">
@@ -32,7 +40,7 @@ export function IncidentPanel() {
       )}
       {loaded && active.length === 0 && (
         <p className="panel-message" data-testid="incident-empty">
-          {t('incidents.empty')}
+          {t(social ? 'queue.socialEmpty' : 'incidents.empty')}
         </p>
       )}
       {hidden > 0 && (
@@ -40,7 +48,7 @@ export function IncidentPanel() {
           {t('filters.hidden', { n: formatNumber(hidden, language) })}
         </p>
       )}
-      <IncidentList incidents={active} />
+      <IncidentList incidents={active} social={social} label={t(social ? `queue.listLabel.${order}` : 'incidents.listLabel')} />
     </aside>
   );
 }

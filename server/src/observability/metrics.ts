@@ -33,6 +33,12 @@ export function createMetrics() {
       buckets: latencyBuckets,
       registers: [registry],
     }),
+    ingestBatchSize: new Histogram({
+      name: 'rasd_ingest_batch_detections',
+      help: 'Detections written per group-commit transaction: above 1 when they arrive faster than one commit.',
+      buckets: [1, 2, 5, 10, 20, 50, 100, 200],
+      registers: [registry],
+    }),
     fanoutDuration: new Histogram({
       name: 'rasd_fanout_seconds',
       help: 'Fan-out latency. stage="emit": handing a stored change to socket.io on the instance that stored it; stage="redis": from its entry in the Redis stream to its arrival at this instance.',

@@ -3,6 +3,7 @@ import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { z } from 'zod';
 import {
   limits,
+  liveBatchAuth,
   type Alert,
   type ClientToServerEvents,
   type Incident,
@@ -20,6 +21,7 @@ import type { IncidentQueryService } from '../services/incident-query.service';
 import type { Publisher } from '../services/publisher';
 import type { Metrics } from '../observability/metrics';
 import { buildAdapter } from './adapter';
+import { createLiveBatcher } from './live-batcher';
 import { HeldPackets, recoveryOptions } from './recovery';
 
 interface SocketData {
@@ -30,6 +32,9 @@ export type RasdServer = Server<ClientToServerEvents, ServerToClientEvents, Reco
 type RasdSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const deskRoom = 'desk';
+/** Desks that receive incident:upsert and alert:new one by one, and those that asked for live:batch. */
+const singleRoom = 'desk:single';
+const batchedRoom = 'desk:batched';
 const watchRoom = (incidentId: string) => `watch:${incidentId}`;
 const sinceSchema = z.object({ since: z.number().int().min(0) });
 const watchSchema = z.object({ incidentId: z.string().min(1).max(limits.idMax).nullable() });
@@ -47,6 +52,7 @@ export function createRealtime(
     allowedOrigins: readonly string[];
     adapter?: ServerOptions['adapter'];
     metrics?: Metrics;
+    liveFrameMs: number;
   },
 ) {
   const held = new HeldPackets();
@@ -67,6 +73,7 @@ export function createRealtime(
         : {}),
       onRemotePacket: (data: unknown[]) => {
         if (data[0] === 'incident:upsert') noteDelivered((data[1] as { seq?: unknown } | undefined)?.seq);
+        if (data[0] === 'live:batch') for (const incident of (data[1] as { incidents?: { seq?: unknown }[] } | undefined)?.incidents ?? []) noteDelivered(incident.seq);
       },
     }),
     // A fast path only: every (re)connect still catches up with `since`; recovered sockets pass the middleware again.
@@ -87,7 +94,8 @@ export function createRealtime(
       if (socket.recovered) for (const room of [...socket.rooms]) if (room !== socket.id) void socket.leave(room);
       socket.data.user = user;
       socket.data.watching = null;
-      void socket.join([deskRoom, `role:${user.role}`, `user:${user.id}`, `session:${hashId(sessionId!)}`]);
+      const wantsBatches = (socket.handshake.auth as { batch?: unknown } | undefined)?.batch === liveBatchAuth.batch;
+      void socket.join([deskRoom, wantsBatches ? batchedRoom : singleRoom, `role:${user.role}`, `user:${user.id}`, `session:${hashId(sessionId!)}`]);
       next();
     } catch {
       next(new Error('unavailable'));
@@ -151,18 +159,27 @@ export function createRealtime(
     for (const data of packets) write({ type: 2, data });
   }
 
-  const counted = (event: string, emit: () => void) => {
-    emit();
-    metrics?.publishedEvents.inc({ event });
-  };
+  /** One flush to every instance's desks: each desk gets the form it asked for. */
+  const live = createLiveBatcher({
+    frameMs: deps.liveFrameMs,
+    emit: (batch, singles) => {
+      for (const single of singles) {
+        if (single[0] === 'incident:upsert') io.to(singleRoom).emit('incident:upsert', single[1]);
+        else io.to(singleRoom).emit('alert:new', single[1]);
+        metrics?.publishedEvents.inc({ event: single[0] });
+      }
+      io.to(batchedRoom).emit('live:batch', batch);
+      metrics?.publishedEvents.inc({ event: 'live:batch' });
+      for (const incident of batch.incidents) noteDelivered(incident.seq);
+    },
+  });
   const publisher: Publisher = {
-    incidentChanged: (incident: Incident) =>
-      counted('incident:upsert', () => {
-        io.to(deskRoom).emit('incident:upsert', incident);
-        noteDelivered(incident.seq);
-      }),
-    alertStored: (alert: Alert) => counted('alert:new', () => io.to(deskRoom).emit('alert:new', { alert, incidentId: alert.incidentId })),
-    incidentEscalated: (incident: Incident) => counted('incident:escalated', () => io.to('role:commander').emit('incident:escalated', incident)),
+    incidentChanged: (incident: Incident) => live.incident(incident),
+    alertStored: (alert: Alert) => live.alert({ alert, incidentId: alert.incidentId }),
+    incidentEscalated: (incident: Incident) => {
+      io.to('role:commander').emit('incident:escalated', incident);
+      metrics?.publishedEvents.inc({ event: 'incident:escalated' });
+    },
   };
   if (metrics) {
     (metrics.connectedClients as unknown as { collect: () => void }).collect = () => {
@@ -180,9 +197,12 @@ export function createRealtime(
     disconnectSession: (sessionId: string) => io.in(`session:${hashId(sessionId)}`).disconnectSockets(true),
     /** This instance's dashboards only (no Redis): the fan-out repair re-sends what they may have missed. */
     emitLocally: (incident: Incident) => {
-      io.local.to(deskRoom).emit('incident:upsert', incident);
+      io.local.to(singleRoom).emit('incident:upsert', incident);
+      io.local.to(batchedRoom).emit('live:batch', { incidents: [incident], alerts: [] });
       noteDelivered(incident.seq);
     },
+    /** Sends the changes waiting for their frame (before shutdown closes the sockets). */
+    flushLive: () => live.flushNow(),
     /** Registers a listener for every incident change delivered to this instance's desks. */
     onDelivered: (listener: (seq: number) => void) => void deliveredListeners.add(listener),
   };

@@ -1,10 +1,25 @@
 import type { Alert, HistoryEntry, Incident, IncidentStatus } from '@rasd/shared';
 import type { Queryable } from '../db/database';
+import { valuesList } from '../db/rows';
 
 type Doc<T> = Omit<T, 'seq'>;
 interface SeqDoc<T> {
   seq: number;
   doc: Doc<T>;
+}
+
+/** An alert as written: `extra` is stored with it for matching re-shares, not published. */
+export interface StoredAlert {
+  alert: Alert;
+  eventId: string;
+  bodyHash: string;
+  extra: Record<string, unknown>;
+}
+
+export interface EventAlert {
+  alertId: string;
+  incidentId: string;
+  bodyHash: string;
 }
 
 const withSeq = <T>(row: SeqDoc<T>): T => ({ ...row.doc, seq: Number(row.seq) }) as T;
@@ -25,9 +40,15 @@ export const incidentRepository = {
    * order even across instances sharing one PostgreSQL: a client that saw seq N has seen all before it.
    */
   async nextSeq(tx: Queryable): Promise<number> {
+    const [seq] = await incidentRepository.nextSeqs(tx, 1);
+    return seq!;
+  },
+
+  /** `count` consecutive-in-commit-order seqs under one lock (a group commit's block). */
+  async nextSeqs(tx: Queryable, count: number): Promise<number[]> {
     await tx.query('SELECT pg_advisory_xact_lock(7301002)');
-    const [row] = await tx.query<{ seq: number }>("SELECT nextval('change_seq') AS seq");
-    return Number(row!.seq);
+    const rows = await tx.query<{ seq: number }>("SELECT nextval('change_seq') AS seq FROM generate_series(1, $1::int)", [count]);
+    return rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
   },
 
   async currentSeq(q: Queryable): Promise<number> {
@@ -36,12 +57,20 @@ export const incidentRepository = {
   },
 
   async upsertIncident(tx: Queryable, incident: Incident): Promise<void> {
-    const { seq, ...doc } = incident;
+    await incidentRepository.upsertIncidents(tx, [incident]);
+  },
+
+  /** One statement for many incidents; each id at most once (PostgreSQL cannot update a row twice in one). */
+  async upsertIncidents(tx: Queryable, incidents: readonly Incident[]): Promise<void> {
+    if (incidents.length === 0) return;
+    const values = valuesList(
+      incidents.map(({ seq, ...doc }) => [doc.id, seq, doc.status, doc.lastSeenAt, JSON.stringify(doc)]),
+    );
     await tx.query(
-      `INSERT INTO incidents (id, seq, status, last_seen_at, doc) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO incidents (id, seq, status, last_seen_at, doc) VALUES ${values.sql}
        ON CONFLICT (id) DO UPDATE SET seq = EXCLUDED.seq, status = EXCLUDED.status,
          last_seen_at = EXCLUDED.last_seen_at, doc = EXCLUDED.doc`,
-      [incident.id, seq, incident.status, incident.lastSeenAt, JSON.stringify(doc)],
+      values.params,
     );
   },
 
@@ -57,35 +86,52 @@ export const incidentRepository = {
 
   /** `extra` is stored with the alert for matching re-shares, not published. */
   async insertAlert(tx: Queryable, alert: Alert, eventId: string, bodyHash: string, extra: Record<string, unknown> = {}): Promise<void> {
-    const { seq, ...published } = alert;
-    const doc = { ...published, ...extra };
-    await tx.query(
-      `INSERT INTO alerts (id, seq, incident_id, sender, event_id, body_hash, doc, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [alert.id, seq, alert.incidentId, alert.sender, eventId, bodyHash, JSON.stringify(doc), alert.source],
-    );
+    await incidentRepository.insertAlerts(tx, [{ alert, eventId, bodyHash, extra }]);
   },
 
-  async findAlertByEvent(
-    q: Queryable,
-    sender: string,
-    eventId: string,
-  ): Promise<{ alertId: string; incidentId: string; bodyHash: string } | null> {
-    const [row] = await q.query<{ id: string; incident_id: string; body_hash: string }>(
-      'SELECT id, incident_id, body_hash FROM alerts WHERE sender = $1 AND event_id = $2',
-      [sender, eventId],
+  async insertAlerts(tx: Queryable, rows: readonly StoredAlert[]): Promise<void> {
+    if (rows.length === 0) return;
+    const values = valuesList(
+      rows.map(({ alert: { seq, ...published }, eventId, bodyHash, extra }) => [
+        published.id,
+        seq,
+        published.incidentId,
+        published.sender,
+        eventId,
+        bodyHash,
+        JSON.stringify({ ...published, ...extra }),
+        published.source,
+      ]),
     );
-    return row ? { alertId: row.id, incidentId: row.incident_id, bodyHash: row.body_hash } : null;
+    await tx.query(`INSERT INTO alerts (id, seq, incident_id, sender, event_id, body_hash, doc, source) VALUES ${values.sql}`, values.params);
+  },
+
+  /** The alerts already stored for these (sender, eventId) pairs: idempotency for a whole batch in one query. */
+  async findAlertsByEvents(q: Queryable, keys: readonly { sender: string; eventId: string }[]): Promise<(EventAlert & { sender: string; eventId: string })[]> {
+    if (keys.length === 0) return [];
+    const rows = await q.query<{ id: string; incident_id: string; body_hash: string; sender: string; event_id: string }>(
+      `SELECT a.id, a.incident_id, a.body_hash, a.sender, a.event_id FROM alerts a
+       JOIN unnest($1::text[], $2::text[]) AS k(sender, event_id) ON a.sender = k.sender AND a.event_id = k.event_id`,
+      [keys.map((k) => k.sender), keys.map((k) => k.eventId)],
+    );
+    return rows.map((r) => ({ alertId: r.id, incidentId: r.incident_id, bodyHash: r.body_hash, sender: r.sender, eventId: r.event_id }));
+  },
+
+  async findAlertByEvent(q: Queryable, sender: string, eventId: string): Promise<EventAlert | null> {
+    const [found] = await incidentRepository.findAlertsByEvents(q, [{ sender, eventId }]);
+    return found ?? null;
   },
 
   async appendHistory(tx: Queryable, incidentId: string, entry: HistoryEntry): Promise<void> {
-    await tx.query('INSERT INTO incident_history (seq, incident_id, at, type, actor, data) VALUES ($1, $2, $3, $4, $5, $6)', [
-      entry.seq,
-      incidentId,
-      entry.at,
-      entry.type,
-      entry.actor,
-      JSON.stringify(entry.data),
-    ]);
+    await incidentRepository.appendHistories(tx, [{ incidentId, entry }]);
+  },
+
+  async appendHistories(tx: Queryable, rows: readonly { incidentId: string; entry: HistoryEntry }[]): Promise<void> {
+    if (rows.length === 0) return;
+    const values = valuesList(
+      rows.map(({ incidentId, entry }) => [entry.seq, incidentId, entry.at, entry.type, entry.actor, JSON.stringify(entry.data)]),
+    );
+    await tx.query(`INSERT INTO incident_history (seq, incident_id, at, type, actor, data) VALUES ${values.sql}`, values.params);
   },
 
   async findSocialAlert(q: Queryable, normalizedUrl: string): Promise<Alert | null> {

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Alert, Detection, IngestResult } from '@rasd/shared';
+import type { Alert, Detection, HistoryEntry, Incident, IngestResult } from '@rasd/shared';
 import { isUniqueViolation, type Database } from '../db/database';
 import { canonicalHash } from '../domain/canonical-hash';
 import type { CorridorLocator } from '../domain/corridor-locator';
 import { incidentFromDetection } from '../domain/incident-from-detection';
 import { AppError } from '../errors';
-import { incidentRepository as repo } from '../repositories/incident.repository';
-import type { AuditService } from './audit.service';
+import { incidentRepository as repo, type EventAlert, type StoredAlert } from '../repositories/incident.repository';
+import type { AuditEntry, AuditService } from './audit.service';
+import { createGroupCommit, type Settled } from './group-commit';
 import type { Publisher } from './publisher';
 import type { TrackFolder } from './track-fold.service';
 
@@ -15,57 +16,146 @@ export interface IngestOutcome {
   result: IngestResult;
 }
 
-/** Takes alerts from cameras (and the simulator): store first, then publish. */
-export function createIngestService(db: Database, publisher: Publisher, locateCorridor: CorridorLocator, audit: AuditService, tracks?: TrackFolder) {
-  async function replay(sender: string, eventId: string, bodyHash: string): Promise<IngestOutcome | null> {
-    const existing = await repo.findAlertByEvent(db, sender, eventId);
-    if (!existing) return null;
-    if (existing.bodyHash !== bodyHash) {
-      throw new AppError('idempotency_conflict', `eventId '${eventId}' was already used by ${sender} with a different body`);
-    }
-    return { created: false, result: { alertId: existing.alertId, incidentId: existing.incidentId, duplicate: true } };
+export interface IngestDeps {
+  db: Database;
+  publisher: Publisher;
+  locateCorridor: CorridorLocator;
+  audit: AuditService;
+  tracks?: TrackFolder;
+  /** Called with the number of detections of each transaction written. */
+  onBatch?: (size: number) => void;
+}
+
+interface Submitted {
+  sender: string;
+  detection: Detection;
+  bodyHash: string;
+}
+
+/** Detections per transaction at most: bounds a batch's statement size and its latency. */
+const maxBatch = 200;
+
+const keyOf = (sender: string, eventId: string) => `${sender}\u0000${eventId}`;
+
+/** A stored alert answers a retry with the same body as its duplicate; a different body is a conflict. */
+function replayOf(existing: EventAlert, item: Submitted): Settled<IngestOutcome> {
+  if (existing.bodyHash !== item.bodyHash) {
+    const error = new AppError('idempotency_conflict', `eventId '${item.detection.eventId}' was already used by ${item.sender} with a different body`);
+    return { ok: false, error };
   }
+  return { ok: true, value: { created: false, result: { alertId: existing.alertId, incidentId: existing.incidentId, duplicate: true } } };
+}
 
-  return {
-    async ingestDetection(sender: string, detection: Detection): Promise<IngestOutcome> {
-      const bodyHash = canonicalHash(detection);
-      const earlier = await replay(sender, detection.eventId, bodyHash);
-      if (earlier) return earlier;
-
-      const corridorId = locateCorridor(detection.location);
-      const receivedAt = new Date().toISOString();
-      let stored;
-      try {
-        stored = await db.transaction(async (tx) => {
-          const seq = await repo.nextSeq(tx);
-          const opened = incidentFromDetection(randomUUID(), seq, detection, corridorId);
-          // A wrong-way sighting may extend the track of a vehicle already followed.
-          const { incident, joined } = tracks ? await tracks.place(tx, detection, opened) : { incident: opened, joined: false };
-          const type = joined ? 'track_extended' : 'opened';
-          const alert: Alert = { ...detection, id: randomUUID(), incidentId: incident.id, seq, source: 'camera', sender, receivedAt };
-          await repo.upsertIncident(tx, incident);
-          await repo.insertAlert(tx, alert, detection.eventId, bodyHash);
-          await repo.appendHistory(tx, incident.id, {
+/**
+ * Takes alerts from cameras (and the simulator): store first, then publish. Detections arriving
+ * together are written in one transaction (group commit: one seq block, one statement per table),
+ * and published after it commits, in seq order.
+ */
+export function createIngestService({ db, publisher, locateCorridor, audit, tracks, onBatch }: IngestDeps) {
+  /** Writes the new detections of a batch; throws (and writes nothing) if any statement fails. */
+  async function store(items: readonly Submitted[]) {
+    const receivedAt = new Date().toISOString();
+    return db.transaction(async (tx) => {
+      const seqs = await repo.nextSeqs(tx, items.length);
+      // The latest version of each incident this batch touched: later sightings may extend earlier ones' tracks.
+      const placed = new Map<string, Incident>();
+      const alerts: StoredAlert[] = [];
+      const history: { incidentId: string; entry: HistoryEntry }[] = [];
+      const auditEntries: AuditEntry[] = [];
+      for (const [i, { sender, detection, bodyHash }] of items.entries()) {
+        const seq = seqs[i]!;
+        const opened = incidentFromDetection(randomUUID(), seq, detection, locateCorridor(detection.location));
+        // A wrong-way sighting may extend the track of a vehicle already followed.
+        const { incident, joined } = tracks ? await tracks.place(tx, detection, opened, placed) : { incident: opened, joined: false };
+        const type = joined ? 'track_extended' : 'opened';
+        const alert: Alert = { ...detection, id: randomUUID(), incidentId: incident.id, seq, source: 'camera', sender, receivedAt };
+        placed.set(incident.id, incident);
+        alerts.push({ alert, eventId: detection.eventId, bodyHash, extra: {} });
+        history.push({
+          incidentId: incident.id,
+          entry: {
             seq,
             at: receivedAt,
             type,
             actor: sender,
             data: { alertId: alert.id, kind: detection.kind, status: incident.status, ...(joined ? { cameraId: detection.cameraId } : {}) },
-          });
-          await audit.append(tx, { at: receivedAt, actor: sender, action: `incident.${type}`, incidentId: incident.id, data: { alertId: alert.id, eventId: detection.eventId } });
-          return { incident, alert };
+          },
         });
-      } catch (error) {
-        // A concurrent retry with the same eventId won the insert: answer as its duplicate.
-        if (isUniqueViolation(error)) {
-          const raced = await replay(sender, detection.eventId, bodyHash);
-          if (raced) return raced;
-        }
-        throw error;
+        auditEntries.push({ at: receivedAt, actor: sender, action: `incident.${type}`, incidentId: incident.id, data: { alertId: alert.id, eventId: detection.eventId } });
       }
-      publisher.incidentChanged(stored.incident);
-      publisher.alertStored(stored.alert);
-      return { created: true, result: { alertId: stored.alert.id, incidentId: stored.incident.id, duplicate: false } };
+      await repo.upsertIncidents(tx, [...placed.values()]);
+      await repo.insertAlerts(tx, alerts);
+      await repo.appendHistories(tx, history);
+      await audit.appendMany(tx, auditEntries);
+      return { incidents: [...placed.values()].sort((a, b) => a.seq - b.seq), alerts: alerts.map((a) => a.alert) };
+    });
+  }
+
+  async function ingestBatch(items: readonly Submitted[]): Promise<Settled<IngestOutcome>[]> {
+    const outcomes = new Array<Settled<IngestOutcome> | undefined>(items.length);
+    const stored = new Map<string, EventAlert>(
+      (await repo.findAlertsByEvents(db, items.map((i) => ({ sender: i.sender, eventId: i.detection.eventId })))).map((a) => [keyOf(a.sender, a.eventId), a]),
+    );
+    // The first of several submissions of one eventId in a batch is written; the rest answer as its retries.
+    const firstOfKey = new Map<string, number>();
+    const fresh: number[] = [];
+    items.forEach((item, i) => {
+      const key = keyOf(item.sender, item.detection.eventId);
+      const existing = stored.get(key);
+      if (existing) outcomes[i] = replayOf(existing, item);
+      else if (!firstOfKey.has(key)) {
+        firstOfKey.set(key, i);
+        fresh.push(i);
+      }
+    });
+    if (fresh.length > 0) {
+      let written;
+      try {
+        written = await store(fresh.map((i) => items[i]!));
+      } catch (error) {
+        // One bad item must not fail the others: alone, each gets its own answer.
+        if (fresh.length > 1) return settleOneByOne(items);
+        // A retry with the same eventId, through another instance, was stored first: answer as its duplicate.
+        const item = items[fresh[0]!]!;
+        const [raced] = isUniqueViolation(error) ? await repo.findAlertsByEvents(db, [{ sender: item.sender, eventId: item.detection.eventId }]) : [];
+        if (!raced) throw error;
+        return items.map((other) => replayOf(stored.get(keyOf(other.sender, other.detection.eventId)) ?? raced, other));
+      }
+      onBatch?.(fresh.length);
+      for (const incident of written.incidents) publisher.incidentChanged(incident);
+      for (const alert of written.alerts) publisher.alertStored(alert);
+      fresh.forEach((i, n) => {
+        const alert = written.alerts[n]!;
+        outcomes[i] = { ok: true, value: { created: true, result: { alertId: alert.id, incidentId: alert.incidentId, duplicate: false } } };
+        stored.set(keyOf(items[i]!.sender, items[i]!.detection.eventId), { alertId: alert.id, incidentId: alert.incidentId, bodyHash: items[i]!.bodyHash });
+      });
+    }
+    return items.map((item, i) => outcomes[i] ?? replayOf(stored.get(keyOf(item.sender, item.detection.eventId))!, item));
+  }
+
+  /** Each item in a batch of its own (where a batch of one never falls back again). */
+  async function settleOneByOne(items: readonly Submitted[]): Promise<Settled<IngestOutcome>[]> {
+    const outcomes: Settled<IngestOutcome>[] = [];
+    for (const item of items) {
+      try {
+        const [outcome] = await ingestBatch([item]);
+        outcomes.push(outcome!);
+      } catch (error) {
+        outcomes.push({ ok: false, error });
+      }
+    }
+    return outcomes;
+  }
+
+  const commits = createGroupCommit(ingestBatch, maxBatch);
+
+  return {
+    ingestDetection(sender: string, detection: Detection): Promise<IngestOutcome> {
+      return commits.submit({ sender, detection, bodyHash: canonicalHash(detection) });
+    },
+    /** Detections waiting for the next group commit. */
+    get waiting(): number {
+      return commits.waiting;
     },
   };
 }

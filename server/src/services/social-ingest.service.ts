@@ -74,7 +74,7 @@ export function createSocialIngestService(db: Database, publisher: Publisher, te
         stored = await db.transaction(async (tx) => {
           const seq = await repo.nextSeq(tx);
           const existing = home ? await repo.get(tx, home.incidentId) : null;
-          const incident = existing ? joinReport(existing, seq, postedAt, triage) : incidentFromSocial(randomUUID(), seq, report, triage);
+          const incident = existing ? joinReport(existing, seq, report, triage) : incidentFromSocial(randomUUID(), seq, report, triage);
           const alert: SocialAlert = {
             ...report,
             id: randomUUID(),

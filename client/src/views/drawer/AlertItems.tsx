@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { vehicleClassLabels, type Alert, type Language } from '@rasd/shared';
 import { formatIncidentTime, formatNumber, formatPercent } from '../../i18n/format';
 import { safeHttpUrl } from '../../lib/safe-url';
+import { MediaLink } from '../MediaLink';
 
 type CameraAlert = Extract<Alert, { source: 'camera' }>;
 type SocialAlert = Extract<Alert, { source: 'social' }>;
@@ -12,15 +13,6 @@ function Thumbnail({ src, alt }: { src: string; alt: string }) {
   const [failed, setFailed] = useState(false);
   if (failed) return null;
   return <img className="alert-thumb" src={src} alt={alt} loading="lazy" referrerPolicy="no-referrer" onError={() => setFailed(true)} />;
-}
-
-/** External media opens in a new tab that cannot reach back into the desk (noopener). */
-function MediaLink({ href, label }: { href: string; label: string }) {
-  return (
-    <a className="media-link" href={href} target="_blank" rel="noopener noreferrer" data-testid="media-link">
-      {label}
-    </a>
-  );
 }
 
 export function CameraAlertItem({ alert, language }: { alert: CameraAlert; language: Language }) {

@@ -3,6 +3,7 @@ import { lineString } from '@turf/helpers';
 import length from '@turf/length';
 import { findCorridor, type AlertKind, type GeoPoint, type Incident, type SocialReport } from '@rasd/shared';
 import { severityOf } from '../severity';
+import { socialPostOf } from './social-post';
 
 export interface TriageResult {
   kind: AlertKind | null;
@@ -55,13 +56,18 @@ export function incidentFromSocial(id: string, seq: number, report: SocialReport
     verification: null,
     escalatedAt: null,
     priority: triage.priority,
+    socialPost: socialPostOf(report),
     locationApproximate: approximate,
   };
 }
 
-/** Another report of the same event joins its incident: a camera incident becomes `mixed`. */
-export function joinReport(incident: Incident, seq: number, postedAt: string, triage: TriageResult): Incident {
-  const at = new Date(postedAt).toISOString();
+/**
+ * Another report of the same event joins its incident: a camera incident becomes `mixed`. A report
+ * that outranks the incident's post (a re-share gone viral) becomes the post the queue shows.
+ */
+export function joinReport(incident: Incident, seq: number, report: SocialReport, triage: TriageResult): Incident {
+  const at = new Date(report.postedAt).toISOString();
+  const outranks = !incident.socialPost || triage.priority > (incident.priority ?? 0);
   return {
     ...incident,
     seq,
@@ -70,5 +76,6 @@ export function joinReport(incident: Incident, seq: number, postedAt: string, tr
     lastSeenAt: at > incident.lastSeenAt ? at : incident.lastSeenAt,
     plate: incident.plate ?? triage.plate,
     priority: Math.max(incident.priority ?? 0, triage.priority),
+    socialPost: outranks ? socialPostOf(report) : incident.socialPost,
   };
 }
