@@ -10,6 +10,8 @@ import { WallView } from './views/wall/WallView';
 import { commanderRouteOf } from './views/commander/commander-route';
 import { CommanderView } from './views/commander/CommanderView';
 import { ShiftReportView } from './views/commander/ShiftReportView';
+import { isAdminPath } from './lib/admin-access';
+import { AdminView } from './views/admin/AdminView';
 
 export function App() {
   const { t } = useTranslation();
@@ -19,6 +21,7 @@ export function App() {
   const [commander] = useState(() => commanderRouteOf(window.location.pathname, window.location.search));
   // `/wall` is the wall display; its address may carry its settings (views/wall/wall-params.ts).
   const [wall] = useState(() => (isWallPath(window.location.pathname) ? applyWallParams(window.location.search) : null));
+  const [admin] = useState(() => isAdminPath(window.location.pathname));
 
   useEffect(() => applyLanguage(language), [language]);
 
@@ -42,5 +45,6 @@ export function App() {
   }
   if (sessionStatus === 'authenticated' && commander) return commander.page === 'report' ? <ShiftReportView at={commander.at} /> : <CommanderView />;
   if (sessionStatus === 'authenticated' && wall) return <WallView muted={wall.muted} />;
+  if (sessionStatus === 'authenticated' && admin) return <AdminView />;
   return sessionStatus === 'authenticated' ? <DeskView /> : <LoginView />;
 }

@@ -10,6 +10,7 @@ import './styles/wall.css';
 import './styles/units.css';
 import './styles/commander.css';
 import './styles/report.css';
+import './styles/admin.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';

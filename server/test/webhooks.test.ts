@@ -101,6 +101,8 @@ describe('webhooks', () => {
       return hook.active ? undefined : hook;
     });
     expect(disabled.consecutiveFailures).toBe(3);
+    // The admin page shows when a failing endpoint is tried again.
+    expect(Date.parse(disabled.nextAttemptAt!)).toBeGreaterThan(Date.parse(disabled.createdAt));
     expect(dead.received).toHaveLength(3);
     const reenabled = (await (await api(`webhooks/${webhook.id}`, 'PATCH', { active: true })).json()) as { webhook: Webhook };
     expect(reenabled.webhook).toMatchObject({ active: true, consecutiveFailures: 0 });

@@ -17,6 +17,8 @@ export const webhookSchema = z.object({
   events: z.array(webhookEventSchema),
   active: z.boolean(),
   consecutiveFailures: z.number().int(),
+  /** When the endpoint is next tried: after a failure, the retry's time. */
+  nextAttemptAt: z.string().optional(),
   cursorSeq: z.number().int(),
   createdBy: z.string(),
   createdAt: z.string(),

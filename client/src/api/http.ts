@@ -5,6 +5,7 @@ import {
   type LoginRequest,
   type SessionUser,
 } from '@rasd/shared';
+import type { z } from 'zod';
 import { parseIncidentList, type ParsedIncidentList } from '../lib/parse';
 
 /** A failed HTTP call: `status` 0 means the server could not be reached. */
@@ -50,10 +51,15 @@ export function toApiError(status: number, payload: unknown): ApiError {
   return new ApiError(status, 'http_' + status, 'HTTP ' + status);
 }
 
+/** The answer as the shared schema reads it; anything else is a bad answer, not a crash later. */
+export function expectAnswer<S extends z.ZodType>(schema: S, payload: unknown, what: string): z.infer<S> {
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) throw new ApiError(200, 'bad_response', `unexpected ${what}`);
+  return parsed.data;
+}
+
 function expectUser(payload: unknown): SessionUser {
-  const parsed = sessionResponseSchema.safeParse(payload);
-  if (!parsed.success) throw new ApiError(200, 'bad_response', 'unexpected session answer');
-  return parsed.data.user;
+  return expectAnswer(sessionResponseSchema, payload, 'session answer').user;
 }
 
 export async function login(credentials: LoginRequest): Promise<SessionUser> {

@@ -11,27 +11,21 @@ import {
 } from '@rasd/shared';
 import { z } from 'zod';
 import { parseIncident } from '../lib/parse';
-import { ApiError, request, toApiError } from './http';
-
-function expect<T>(schema: z.ZodType<T>, payload: unknown, what: string): T {
-  const parsed = schema.safeParse(payload);
-  if (!parsed.success) throw new ApiError(200, 'bad_response', `unexpected ${what}`);
-  return parsed.data;
-}
+import { ApiError, expectAnswer, request, toApiError } from './http';
 
 const unitAnswer = z.object({ unit: unitSchema });
 const incidentPath = (id: string) => '/api/v1/incidents/' + encodeURIComponent(id);
 
 export async function fetchUnits(): Promise<Unit[]> {
-  return expect(unitListSchema, await request('GET', '/api/v1/units'), 'unit list').units;
+  return expectAnswer(unitListSchema, await request('GET', '/api/v1/units'), 'unit list').units;
 }
 
 export async function setUnitStatus(id: string, status: UnitStatus): Promise<Unit> {
-  return expect(unitAnswer, await request('PATCH', '/api/v1/units/' + encodeURIComponent(id), { status }), 'unit').unit;
+  return expectAnswer(unitAnswer, await request('PATCH', '/api/v1/units/' + encodeURIComponent(id), { status }), 'unit').unit;
 }
 
 export async function fetchDispatchProposal(incidentId: string): Promise<DispatchProposal> {
-  return expect(dispatchProposalSchema, await request('GET', `${incidentPath(incidentId)}/dispatch-proposal`), 'proposal');
+  return expectAnswer(dispatchProposalSchema, await request('GET', `${incidentPath(incidentId)}/dispatch-proposal`), 'proposal');
 }
 
 export async function dispatchUnits(incidentId: string, unitIds: string[]): Promise<Incident> {
@@ -61,9 +55,9 @@ async function deviceCall(key: string, method: 'GET' | 'POST', path: string, bod
 export type UnitAssignmentView = z.infer<typeof unitAssignmentViewSchema>;
 
 export async function fetchMyAssignment(key: string): Promise<UnitAssignmentView> {
-  return expect(unitAssignmentViewSchema, await deviceCall(key, 'GET', '/api/v1/unit/me'), 'assignment');
+  return expectAnswer(unitAssignmentViewSchema, await deviceCall(key, 'GET', '/api/v1/unit/me'), 'assignment');
 }
 
 export async function reportAsUnit(key: string, report: UnitReport): Promise<Unit> {
-  return expect(unitAnswer, await deviceCall(key, 'POST', '/api/v1/unit/reports', report), 'unit').unit;
+  return expectAnswer(unitAnswer, await deviceCall(key, 'POST', '/api/v1/unit/reports', report), 'unit').unit;
 }

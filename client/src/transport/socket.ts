@@ -60,18 +60,9 @@ export function startLiveConnection(store: StoreHandle, options: LiveConnectionO
     });
   });
 
-  socket.on('disconnect', () => {
-    if (!stopped) setConnection(socket.active ? 'reconnecting' : 'offline');
-  });
-
-  const onReconnectAttempt = (attempt: number) => {
-    setConnection(attempt > attemptsBeforeOffline ? 'offline' : 'reconnecting');
-  };
-  socket.io.on('reconnect_attempt', onReconnectAttempt);
-
-  socket.on('connect_error', () => {
-    // While `active`, the manager retries by itself; otherwise the server refused us.
-    if (socket.active || stopped) return;
+  // The manager does not retry a socket the server refused or closed itself (account disabled, password
+  // reset, a reader too slow to keep up): a session that is gone signs the page out, otherwise try again.
+  const afterRefusal = () => {
     setConnection('offline');
     void currentSession()
       .then((user) => {
@@ -82,6 +73,22 @@ export function startLiveConnection(store: StoreHandle, options: LiveConnectionO
       .catch(() => {
         if (!stopped) retryTimer = setTimeout(() => socket.connect(), refusedRetryMs);
       });
+  };
+
+  socket.on('disconnect', (reason) => {
+    if (stopped) return;
+    if (reason === 'io server disconnect') afterRefusal();
+    else setConnection(socket.active ? 'reconnecting' : 'offline');
+  });
+
+  const onReconnectAttempt = (attempt: number) => {
+    setConnection(attempt > attemptsBeforeOffline ? 'offline' : 'reconnecting');
+  };
+  socket.io.on('reconnect_attempt', onReconnectAttempt);
+
+  socket.on('connect_error', () => {
+    // While `active`, the manager retries by itself.
+    if (!socket.active && !stopped) afterRefusal();
   });
 
   socket.on('incident:upsert', (payload) => {

@@ -21,6 +21,7 @@ interface Row {
   active: boolean;
   cursor_seq: number;
   consecutive_failures: number;
+  next_attempt_at: Date | string;
   created_by: string;
   created_at: Date | string;
 }
@@ -34,6 +35,7 @@ const toWebhook = (r: Row): Webhook => ({
   events: r.events,
   active: r.active,
   consecutiveFailures: r.consecutive_failures,
+  nextAttemptAt: new Date(r.next_attempt_at).toISOString(),
   cursorSeq: Number(r.cursor_seq),
   createdBy: r.created_by,
   createdAt: new Date(r.created_at).toISOString(),

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchShiftSummary } from '../../api/commander';
 import { useStore } from '../../store';
-import { startLiveConnection } from '../../transport/socket';
 import { Header } from '../Header';
+import { useLiveConnection } from '../use-live-connection';
 import { HandoverPanel } from './HandoverPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { PressPanel } from './PressPanel';
@@ -23,18 +23,7 @@ export function CommanderView() {
   const summary = useShiftData(at, fetchShiftSummary);
 
   // The same live connection as the desk: its incident:upsert stream drives the live refresh.
-  useEffect(
-    () =>
-      startLiveConnection(useStore, {
-        onUnauthorized: () => {
-          const state = useStore.getState();
-          state.resetIncidents();
-          state.resetConnection();
-          state.setUser(null);
-        },
-      }),
-    [],
-  );
+  useLiveConnection();
 
   if (role !== 'commander' && role !== 'admin') {
     return (

@@ -1,0 +1,17 @@
+import type { Role } from '@rasd/shared';
+
+export type AdminSection = 'users' | 'webhooks';
+
+/**
+ * The parts of the admin page a role may use. Mirrors the server's permission matrix
+ * (`users:manage`: admin; `webhooks:manage`: commander, admin); the server still decides.
+ */
+export function adminSectionsOf(role: Role | undefined): AdminSection[] {
+  if (role === 'admin') return ['users', 'webhooks'];
+  if (role === 'commander') return ['webhooks'];
+  return [];
+}
+
+export function isAdminPath(pathname: string): boolean {
+  return pathname === '/admin' || pathname === '/admin/';
+}

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { adminSectionsOf, type AdminSection } from '../../lib/admin-access';
+import { useStore } from '../../store';
+import { Header } from '../Header';
+import { useLiveConnection } from '../use-live-connection';
+import { UsersPanel } from './UsersPanel';
+import { WebhooksPanel } from './WebhooksPanel';
+
+/**
+ * `/admin`: accounts (admin) and webhooks (commander, admin). Laid out with the commander page's
+ * cards and tabs (styles/commander.css). A role with no part of it is told so, not shown a broken page.
+ */
+export function AdminView() {
+  const { t } = useTranslation();
+  const sections = adminSectionsOf(useStore((s) => s.user?.role));
+  const [chosen, setChosen] = useState<AdminSection | null>(null);
+  // The header's connection state and a session ended elsewhere (e.g. this account disabled) need the socket.
+  useLiveConnection();
+
+  const tab = chosen && sections.includes(chosen) ? chosen : sections[0];
+  return (
+    <div className="commander">
+      <Header />
+      <main className="commander-body admin" data-testid="admin-page">
+        <h1 className="admin-title">{t('admin.title')}</h1>
+        {tab === undefined ? (
+          <p className="form-error" role="alert" data-testid="admin-forbidden">
+            {t('admin.forbidden')} — <a href="/">{t('nav.desk')}</a>
+          </p>
+        ) : (
+          <>
+            {sections.length > 1 && (
+              <div className="commander-tabs" role="tablist" aria-label={t('admin.title')}>
+                {sections.map((id) => (
+                  <button
+                    key={id}
+                    type="button"
+                    role="tab"
+                    id={`admin-tab-${id}`}
+                    aria-selected={tab === id}
+                    aria-controls="admin-tabpanel"
+                    className="commander-tab"
+                    data-testid={`admin-tab-${id}`}
+                    onClick={() => setChosen(id)}
+                  >
+                    {t(`admin.tabs.${id}`)}
+                  </button>
+                ))}
+              </div>
+            )}
+            <div id="admin-tabpanel" role={sections.length > 1 ? 'tabpanel' : undefined} aria-labelledby={sections.length > 1 ? `admin-tab-${tab}` : undefined}>
+              {tab === 'users' ? <UsersPanel /> : <WebhooksPanel />}
+            </div>
+          </>
+        )}
+      </main>
+    </div>
+  );
+}
