@@ -45,6 +45,20 @@ export function parseAlertIncidentId(payload: unknown): string | null {
   return typeof id === 'string' && id.length > 0 ? id : null;
 }
 
+export interface ParsedLiveBatch {
+  incidents: Incident[];
+  /** The incident of each alert, in order. */
+  alertIncidentIds: string[];
+}
+
+/** A `live:batch` payload; malformed entries are dropped, an unusable envelope gives null. */
+export function parseLiveBatch(payload: unknown): ParsedLiveBatch | null {
+  if (typeof payload !== 'object' || payload === null) return null;
+  const { incidents, alerts } = payload as { incidents?: unknown; alerts?: unknown };
+  if (!Array.isArray(incidents) || !Array.isArray(alerts)) return null;
+  return { incidents: validItems(incidents, parseIncident), alertIncidentIds: validItems(alerts, parseAlertIncidentId) };
+}
+
 export interface ParsedIncidentDetail {
   incident: Incident;
   alerts: Alert[];

@@ -20,8 +20,10 @@ export interface IncidentsSlice {
    * that every change up to a seq was seen; raising it here could skip other incidents' changes.
    */
   applyAnswer: (incident: Incident) => boolean;
-  /** Entry point for live `incident:upsert` events. */
+  /** Entry point for one live `incident:upsert` event. */
   receiveLive: (incident: Incident) => void;
+  /** Entry point for live changes gathered into one update (a `live:batch`, or one animation frame's worth). */
+  receiveLiveMany: (incidents: readonly Incident[]) => void;
   /** Starts buffering live events; returns the token `finishCatchUp` must present. */
   beginCatchUp: () => number;
   /** Applies a catch-up answer, then the buffered live events in seq order. */
@@ -67,53 +69,59 @@ function applyAll(
   return { incidents: next, lastSeq: seq };
 }
 
-export const createIncidentsSlice: StateCreator<AppState, [], [], IncidentsSlice> = (set, get) => ({
-  ...initial,
-  upsertIncident: (incident) => {
-    const before = get().incidents;
-    const result = applyAll(before, get().lastSeq, [incident], get().retired);
-    if (result.incidents === before) {
-      if (result.lastSeq !== get().lastSeq) set({ lastSeq: result.lastSeq });
+export const createIncidentsSlice: StateCreator<AppState, [], [], IncidentsSlice> = (set, get) => {
+  /** Applies changes in one store update; true when an incident changed. */
+  function apply(batch: readonly Incident[]): boolean {
+    const state = get();
+    const result = applyAll(state.incidents, state.lastSeq, batch, state.retired);
+    if (result.incidents === state.incidents) {
+      if (result.lastSeq !== state.lastSeq) set({ lastSeq: result.lastSeq });
       return false;
     }
     set(result);
     return true;
-  },
-  applyAnswer: (incident) => {
-    const stored = get().incidents[incident.id];
-    if (stored && stored.seq >= incident.seq) return false;
-    if (isRetiredCopy(get().retired, incident)) return false;
-    set((s) => ({ incidents: { ...s.incidents, [incident.id]: incident } }));
-    return true;
-  },
-  receiveLive: (incident) => {
-    if (get().syncing) set((s) => ({ buffer: [...s.buffer, incident] }));
-    else get().upsertIncident(incident);
-  },
-  beginCatchUp: () => {
-    const token = get().syncToken + 1;
-    // The buffer survives a retried catch-up: per-incident seq rules make replaying it safe,
-    // and it does not rely on the next answer covering those events.
-    set({ syncing: true, syncToken: token });
-    return token;
-  },
-  finishCatchUp: (token, list) => {
-    const state = get();
-    if (!state.syncing || token !== state.syncToken) return false;
-    const snapshot = applyAll(state.incidents, state.lastSeq, list.incidents, state.retired);
-    const floor = snapshot.lastSeq === null ? list.seq : Math.max(snapshot.lastSeq, list.seq);
-    const merged = applyAll(snapshot.incidents, floor, state.buffer, state.retired);
-    set({ ...merged, syncing: false, buffer: [] });
-    return true;
-  },
-  resetIncidents: () => set((s) => ({ ...initial, retired: new Map(), syncToken: s.syncToken + 1 })),
-  retireFinished: (keep) => {
-    const state = get();
-    const gone = finishedToRetire(state.incidents, keep);
-    if (gone.length === 0) return 0;
-    const incidents = { ...state.incidents };
-    for (const incident of gone) delete incidents[incident.id];
-    set({ incidents, retired: addTombstones(state.retired, gone) });
-    return gone.length;
-  },
-});
+  }
+  return {
+    ...initial,
+    upsertIncident: (incident) => apply([incident]),
+    applyAnswer: (incident) => {
+      const stored = get().incidents[incident.id];
+      if (stored && stored.seq >= incident.seq) return false;
+      if (isRetiredCopy(get().retired, incident)) return false;
+      set((s) => ({ incidents: { ...s.incidents, [incident.id]: incident } }));
+      return true;
+    },
+    receiveLive: (incident) => get().receiveLiveMany([incident]),
+    receiveLiveMany: (batch) => {
+      if (batch.length === 0) return;
+      if (get().syncing) set((s) => ({ buffer: [...s.buffer, ...batch] }));
+      else apply(batch);
+    },
+    beginCatchUp: () => {
+      const token = get().syncToken + 1;
+      // The buffer survives a retried catch-up: per-incident seq rules make replaying it safe,
+      // and it does not rely on the next answer covering those events.
+      set({ syncing: true, syncToken: token });
+      return token;
+    },
+    finishCatchUp: (token, list) => {
+      const state = get();
+      if (!state.syncing || token !== state.syncToken) return false;
+      const snapshot = applyAll(state.incidents, state.lastSeq, list.incidents, state.retired);
+      const floor = snapshot.lastSeq === null ? list.seq : Math.max(snapshot.lastSeq, list.seq);
+      const merged = applyAll(snapshot.incidents, floor, state.buffer, state.retired);
+      set({ ...merged, syncing: false, buffer: [] });
+      return true;
+    },
+    resetIncidents: () => set((s) => ({ ...initial, retired: new Map(), syncToken: s.syncToken + 1 })),
+    retireFinished: (keep) => {
+      const state = get();
+      const gone = finishedToRetire(state.incidents, keep);
+      if (gone.length === 0) return 0;
+      const incidents = { ...state.incidents };
+      for (const incident of gone) delete incidents[incident.id];
+      set({ incidents, retired: addTombstones(state.retired, gone) });
+      return gone.length;
+    },
+  };
+};

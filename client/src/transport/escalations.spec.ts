@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
-import type { Socket } from 'socket.io-client';
 import { appStateCreator, type AppState } from '../store';
+import { fakeSocket } from '../test/fake-socket';
 import { makeIncident } from '../test/fixtures';
 import { bindEscalations } from './escalations';
-
-function fakeSocket() {
-  const handlers = new Map<string, (payload: unknown) => void>();
-  const socket = {
-    on: (event: string, fn: (payload: unknown) => void) => handlers.set(event, fn),
-    off: (event: string) => handlers.delete(event),
-  };
-  return { socket: socket as unknown as Socket, emit: (event: string, payload: unknown) => handlers.get(event)?.(payload), handlers };
-}
 
 describe('bindEscalations', () => {
   it('turns each escalation into one toast per incident, bounded', () => {

@@ -1,0 +1,78 @@
+import type { Socket } from 'socket.io-client';
+import type { ClientToServerEvents, Incident, ServerToClientEvents } from '@rasd/shared';
+import { parseAlertIncidentId, parseIncident, parseLiveBatch } from '../lib/parse';
+import type { StoreHandle } from '../store';
+
+type RasdSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Runs `flush` once before the next paint. */
+export type FrameScheduler = (flush: () => void) => void;
+
+/**
+ * The next animation frame; a hidden page gets none, so a timer stands in (an alarm must still
+ * sound on a desk whose tab is in the background).
+ */
+export const nextFrame: FrameScheduler = (flush) => {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    flush();
+  };
+  requestAnimationFrame(once);
+  setTimeout(once, 250);
+};
+
+/**
+ * Live incident changes, whether the server sends them one by one or as `live:batch`: whatever
+ * arrives before the next paint is applied to the store in one update, so the queue and the map
+ * re-render once per frame rather than once per change.
+ */
+export function bindLive(socket: RasdSocket, store: StoreHandle, scheduleFrame: FrameScheduler = nextFrame): () => void {
+  let waiting: Incident[] = [];
+  let lastAlertIncident: string | null = null;
+  let scheduled = false;
+  let bound = true;
+
+  const flush = () => {
+    scheduled = false;
+    if (!bound) return;
+    const incidents = waiting;
+    const alerted = lastAlertIncident;
+    waiting = [];
+    lastAlertIncident = null;
+    store.getState().receiveLiveMany(incidents);
+    if (alerted) store.getState().noteAlert(alerted);
+  };
+  const take = (incidents: readonly Incident[], alertIncidentIds: readonly string[]) => {
+    waiting.push(...incidents);
+    lastAlertIncident = alertIncidentIds.at(-1) ?? lastAlertIncident;
+    if (scheduled) return;
+    scheduled = true;
+    scheduleFrame(flush);
+  };
+
+  const onIncident = (payload: unknown) => {
+    const incident = parseIncident(payload);
+    if (incident) take([incident], []);
+    else console.warn('rasd: dropped an invalid incident:upsert payload');
+  };
+  const onAlert = (payload: unknown) => {
+    const incidentId = parseAlertIncidentId(payload);
+    if (incidentId) take([], [incidentId]);
+  };
+  const onBatch = (payload: unknown) => {
+    const batch = parseLiveBatch(payload);
+    if (batch) take(batch.incidents, batch.alertIncidentIds);
+    else console.warn('rasd: dropped an invalid live:batch payload');
+  };
+  socket.on('incident:upsert', onIncident);
+  socket.on('alert:new', onAlert);
+  socket.on('live:batch', onBatch);
+  return () => {
+    bound = false;
+    socket.off('incident:upsert', onIncident);
+    socket.off('alert:new', onAlert);
+    socket.off('live:batch', onBatch);
+  };
+}

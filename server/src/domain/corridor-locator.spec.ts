@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import nearestPointOnLine from '@turf/nearest-point-on-line';
+import { lineString, point } from '@turf/helpers';
+import { corridors, type GeoPoint } from '@rasd/shared';
+import { createCorridorLocator } from './corridor-locator';
+
+/** The plain definition: measure every whole line (what the pieces and boxes must agree with). */
+function nearestCorridor(location: GeoPoint, maxKm: number): string | null {
+  let best: { id: string; km: number } | null = null;
+  for (const f of corridors.features) {
+    const km = nearestPointOnLine(lineString(f.geometry.coordinates), point([location.lon, location.lat]), { units: 'kilometers' }).properties.dist;
+    if (km <= maxKm && (!best || km < best.km)) best = { id: f.properties.id, km };
+  }
+  return best?.id ?? null;
+}
+
+describe('corridor locator', () => {
+  const locate = createCorridorLocator(corridors.features);
+
+  it('puts a point on each corridor’s own centre-line on that corridor', () => {
+    for (const f of corridors.features) {
+      const coords = f.geometry.coordinates;
+      const [lon, lat] = coords[Math.floor(coords.length / 2)]!;
+      const found = locate({ lon: lon!, lat: lat! });
+      expect(found, f.properties.id).toBe(nearestCorridor({ lon: lon!, lat: lat! }, 2));
+      expect(found).not.toBeNull();
+    }
+  });
+
+  it('agrees with measuring every whole line, over a grid covering Greater Cairo and beyond', () => {
+    let located = 0;
+    for (let lat = 29.8; lat <= 30.3; lat += 0.0125) {
+      for (let lon = 31.0; lon <= 31.6; lon += 0.0125) {
+        const location = { lat, lon };
+        const found = locate(location);
+        expect(found, `${lat},${lon}`).toBe(nearestCorridor(location, 2));
+        if (found) located++;
+      }
+    }
+    // The grid is not all off-corridor: the comparison covered both outcomes.
+    expect(located).toBeGreaterThan(100);
+  });
+
+  it('finds nothing far from every corridor', () => {
+    expect(locate({ lat: 29.0, lon: 32.5 })).toBeNull();
+  });
+});
