@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import nearestPointOnLine from '@turf/nearest-point-on-line';
 import { lineString, point } from '@turf/helpers';
 import { corridors, type GeoPoint } from '@rasd/shared';
@@ -39,6 +40,26 @@ describe('corridor locator', () => {
     }
     // The grid is not all off-corridor: the comparison covered both outcomes.
     expect(located).toBeGreaterThan(100);
+  });
+
+  it('agrees with turf at random points near the corridors, on their vertices and on their segments', () => {
+    const vertices = corridors.features.flatMap((f) => f.geometry.coordinates.map(([lon, lat]) => ({ lon: lon!, lat: lat! })));
+    for (const v of vertices) expect(locate(v), `${v.lat},${v.lon}`).toBe(nearestCorridor(v, 2));
+    const near = fc.record({
+      at: fc.integer({ min: 0, max: vertices.length - 2 }),
+      t: fc.double({ min: 0, max: 1, noNaN: true }),
+      dLat: fc.double({ min: -0.03, max: 0.03, noNaN: true }),
+      dLon: fc.double({ min: -0.03, max: 0.03, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(near, ({ at, t, dLat, dLon }) => {
+        const a = vertices[at]!;
+        const b = vertices[at + 1]!;
+        const location = { lat: a.lat + (b.lat - a.lat) * t + dLat, lon: a.lon + (b.lon - a.lon) * t + dLon };
+        expect(locate(location), `${location.lat},${location.lon}`).toBe(nearestCorridor(location, 2));
+      }),
+      { numRuns: 2000, seed: 3 },
+    );
   });
 
   it('finds nothing far from every corridor', () => {
