@@ -85,6 +85,31 @@ describe('live fan-out over socket.io', () => {
     single.close();
   });
 
+  it('encodes each form of the live events only while a desk that asked for it is connected', async () => {
+    const published = async (event: string) =>
+      (await server.app.metrics.publishedEvents.get()).values.find((v) => v.labels.event === event)?.value ?? 0;
+    const batched = connectDesk(server.url, cookie, server.url, true);
+    await connected(batched);
+    const frames: LiveBatch[] = [];
+    batched.on('live:batch', (batch) => frames.push(batch));
+    const [singlesBefore, batchesBefore] = [await published('alert:new'), await published('live:batch')];
+    await server.app.ingest.ingestDetection('cam-gw', detection({ kind: 'speeding' }));
+    await expect.poll(() => frames.length, { timeout: 5000 }).toBe(1);
+    // Nobody takes single events: none was encoded (socket.io would have encoded and kept each one).
+    expect(await published('alert:new')).toBe(singlesBefore);
+    expect(await published('live:batch')).toBe(batchesBefore + 1);
+
+    const single = connectDesk(server.url, cookie);
+    await connected(single);
+    const alert = nextEvent(single, 'alert:new');
+    const { result } = await server.app.ingest.ingestDetection('cam-gw', detection({ kind: 'speeding' }));
+    expect((await alert).alert.id).toBe(result.alertId);
+    await expect.poll(() => frames.length, { timeout: 5000 }).toBe(2);
+    expect(await published('alert:new')).toBe(singlesBefore + 1);
+    batched.close();
+    single.close();
+  });
+
   it('lets a dashboard that was away catch up on what it missed, by socket and by HTTP', async () => {
     const socket = connectDesk(server.url, cookie);
     await connected(socket);

@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
+import type { Adapter } from 'socket.io-adapter';
 import { z } from 'zod';
 import {
   limits,
@@ -159,17 +160,35 @@ export function createRealtime(
     for (const data of packets) write({ type: 2, data });
   }
 
+  /**
+   * Whether a desk in `room` may be listening: one connected here, or one whose
+   * session socket.io keeps for recovery. With a shared adapter (Redis) the other instances' desks
+   * are not known here, so always. socket.io encodes and keeps (for recovery) every broadcast even
+   * when its room is empty: with only batched desks, the single events were two JSON encodings per
+   * detection for nobody.
+   */
+  const sharedAdapter = deps.adapter !== undefined;
+  function anyoneIn(room: string): boolean {
+    if (sharedAdapter) return true;
+    const adapter = io.of('/').adapter as Adapter & { sessions?: Map<string, { rooms: string[] }> };
+    if ((adapter.rooms.get(room)?.size ?? 0) > 0) return true;
+    for (const session of adapter.sessions?.values() ?? []) if (session.rooms.includes(room)) return true;
+    return false;
+  }
+
   /** One flush to every instance's desks: each desk gets the form it asked for. */
   const live = createLiveBatcher({
     frameMs: deps.liveFrameMs,
     emit: (batch, singles) => {
-      for (const single of singles) {
+      if (anyoneIn(singleRoom)) for (const single of singles) {
         if (single[0] === 'incident:upsert') io.to(singleRoom).emit('incident:upsert', single[1]);
         else io.to(singleRoom).emit('alert:new', single[1]);
         metrics?.publishedEvents.inc({ event: single[0] });
       }
-      io.to(batchedRoom).emit('live:batch', batch);
-      metrics?.publishedEvents.inc({ event: 'live:batch' });
+      if (anyoneIn(batchedRoom)) {
+        io.to(batchedRoom).emit('live:batch', batch);
+        metrics?.publishedEvents.inc({ event: 'live:batch' });
+      }
       for (const incident of batch.incidents) noteDelivered(incident.seq);
     },
   });
