@@ -146,6 +146,10 @@ export async function createApplication(config: Config, deps: { db: Database; lo
     next();
   });
   app.use(express.json({ limit: limits.bodyBytesMax, reviver: refuseNulCharacters }));
+  // The ingest endpoints first: cameras post hundreds of times a second, and no other router's paths overlap theirs.
+  const limit = ingestRateLimit(config.ingestPerSecond);
+  app.use(detectionRoutes(ingest, config.ingestKeys, limit));
+  app.use(socialReportRoutes(social, config.ingestKeys, limit));
 
   app.use(healthRoutes({ database: () => db.query('SELECT 1'), ...(deps.fanout ? { redis: deps.fanout.ping } : {}) }, () => drain.draining));
   app.use(metricsRoutes(metrics, config.metricsToken));
@@ -158,9 +162,6 @@ export async function createApplication(config: Config, deps: { db: Database; lo
     res.json({ tileUrl: config.tileUrl });
   });
   app.use(sessionRoutes(sessions, logins, { secure: config.secureCookies, maxAgeMs: config.sessionMaxHours * 3_600_000 }, realtime.disconnectSession));
-  const limit = ingestRateLimit(config.ingestPerSecond);
-  app.use(detectionRoutes(ingest, config.ingestKeys, limit));
-  app.use(socialReportRoutes(social, config.ingestKeys, limit));
   const capIn = createCapIngestService(db, publisher, audit, { classify: (text) => classifyKind(text).kind, locateCorridor });
   app.use(capRoutes({ sessions, keys: config.ingestKeys, limit, capIn, incidents, sender: config.capSender }));
   app.use(incidentRoutes(sessions, incidents));
