@@ -99,7 +99,6 @@ export async function createApplication(config: Config, deps: { db: Database; lo
     db,
     publisher,
     locateCorridor,
-    audit,
     tracks: createTrackFolder(geo.registry),
     onBatch: (size) => metrics.ingestBatchSize.observe(size),
   });

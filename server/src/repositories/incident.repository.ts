@@ -1,6 +1,6 @@
 import type { Alert, HistoryEntry, Incident, IncidentStatus } from '@rasd/shared';
 import type { Queryable } from '../db/database';
-import { valuesList } from '../db/rows';
+import { valuesList, type Statement } from '../db/rows';
 
 type Doc<T> = Omit<T, 'seq'>;
 interface SeqDoc<T> {
@@ -33,6 +33,57 @@ export const activeStatuses: readonly IncidentStatus[] = [
   'actioned',
 ];
 
+/** The advisory lock held to commit by every transaction that takes seqs. */
+export const seqLock = 7301002;
+
+/** A SELECT column: `count` new seqs as an array (the caller holds `seqLock`). */
+export const seqsColumn = (count: string) => `array(SELECT nextval('change_seq') FROM generate_series(1, ${count}::int)) AS seqs`;
+
+/** Numbers read back from an int8 array (strings from node-postgres), ascending. */
+export const sortedNumbers = (values: readonly unknown[]): number[] => values.map(Number).sort((a, b) => a - b);
+
+/**
+ * The multi-row writes of incidents, alerts and history as statements, placeholders numbered from
+ * an offset, so a group commit can send them with others in one statement (see combinedWrites).
+ */
+export const incidentWrites = {
+  upsertIncidents: (incidents: readonly Incident[]) => (offset: number): Statement => {
+    const values = valuesList(
+      incidents.map(({ seq, ...doc }) => [doc.id, seq, doc.status, doc.lastSeenAt, JSON.stringify(doc)]),
+      offset,
+    );
+    return {
+      sql: `INSERT INTO incidents (id, seq, status, last_seen_at, doc) VALUES ${values.sql}
+       ON CONFLICT (id) DO UPDATE SET seq = EXCLUDED.seq, status = EXCLUDED.status,
+         last_seen_at = EXCLUDED.last_seen_at, doc = EXCLUDED.doc`,
+      params: values.params,
+    };
+  },
+  insertAlerts: (rows: readonly StoredAlert[]) => (offset: number): Statement => {
+    const values = valuesList(
+      rows.map(({ alert: { seq, ...published }, eventId, bodyHash, extra }) => [
+        published.id,
+        seq,
+        published.incidentId,
+        published.sender,
+        eventId,
+        bodyHash,
+        JSON.stringify({ ...published, ...extra }),
+        published.source,
+      ]),
+      offset,
+    );
+    return { sql: `INSERT INTO alerts (id, seq, incident_id, sender, event_id, body_hash, doc, source) VALUES ${values.sql}`, params: values.params };
+  },
+  appendHistories: (rows: readonly { incidentId: string; entry: HistoryEntry }[]) => (offset: number): Statement => {
+    const values = valuesList(
+      rows.map(({ incidentId, entry }) => [entry.seq, incidentId, entry.at, entry.type, entry.actor, JSON.stringify(entry.data)]),
+      offset,
+    );
+    return { sql: `INSERT INTO incident_history (seq, incident_id, at, type, actor, data) VALUES ${values.sql}`, params: values.params };
+  },
+};
+
 /** Incidents, their alerts and history. Every write happens inside a transaction that took a seq. */
 export const incidentRepository = {
   /**
@@ -46,9 +97,9 @@ export const incidentRepository = {
 
   /** `count` consecutive-in-commit-order seqs under one lock (a group commit's block). */
   async nextSeqs(tx: Queryable, count: number): Promise<number[]> {
-    await tx.query('SELECT pg_advisory_xact_lock(7301002)');
-    const rows = await tx.query<{ seq: number }>("SELECT nextval('change_seq') AS seq FROM generate_series(1, $1::int)", [count]);
-    return rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
+    await tx.query(`SELECT pg_advisory_xact_lock(${seqLock})`);
+    const [row] = await tx.query<{ seqs: unknown[] }>(`SELECT ${seqsColumn('$1')}`, [count]);
+    return sortedNumbers(row!.seqs);
   },
 
   async currentSeq(q: Queryable): Promise<number> {
@@ -63,15 +114,8 @@ export const incidentRepository = {
   /** One statement for many incidents; each id at most once (PostgreSQL cannot update a row twice in one). */
   async upsertIncidents(tx: Queryable, incidents: readonly Incident[]): Promise<void> {
     if (incidents.length === 0) return;
-    const values = valuesList(
-      incidents.map(({ seq, ...doc }) => [doc.id, seq, doc.status, doc.lastSeenAt, JSON.stringify(doc)]),
-    );
-    await tx.query(
-      `INSERT INTO incidents (id, seq, status, last_seen_at, doc) VALUES ${values.sql}
-       ON CONFLICT (id) DO UPDATE SET seq = EXCLUDED.seq, status = EXCLUDED.status,
-         last_seen_at = EXCLUDED.last_seen_at, doc = EXCLUDED.doc`,
-      values.params,
-    );
+    const { sql, params } = incidentWrites.upsertIncidents(incidents)(0);
+    await tx.query(sql, params);
   },
 
   /** Writes a changed incident only if nobody changed it since it was read (compare-and-set on seq). */
@@ -91,19 +135,8 @@ export const incidentRepository = {
 
   async insertAlerts(tx: Queryable, rows: readonly StoredAlert[]): Promise<void> {
     if (rows.length === 0) return;
-    const values = valuesList(
-      rows.map(({ alert: { seq, ...published }, eventId, bodyHash, extra }) => [
-        published.id,
-        seq,
-        published.incidentId,
-        published.sender,
-        eventId,
-        bodyHash,
-        JSON.stringify({ ...published, ...extra }),
-        published.source,
-      ]),
-    );
-    await tx.query(`INSERT INTO alerts (id, seq, incident_id, sender, event_id, body_hash, doc, source) VALUES ${values.sql}`, values.params);
+    const { sql, params } = incidentWrites.insertAlerts(rows)(0);
+    await tx.query(sql, params);
   },
 
   /** The alerts already stored for these (sender, eventId) pairs: idempotency for a whole batch in one query. */
@@ -128,10 +161,8 @@ export const incidentRepository = {
 
   async appendHistories(tx: Queryable, rows: readonly { incidentId: string; entry: HistoryEntry }[]): Promise<void> {
     if (rows.length === 0) return;
-    const values = valuesList(
-      rows.map(({ incidentId, entry }) => [entry.seq, incidentId, entry.at, entry.type, entry.actor, JSON.stringify(entry.data)]),
-    );
-    await tx.query(`INSERT INTO incident_history (seq, incident_id, at, type, actor, data) VALUES ${values.sql}`, values.params);
+    const { sql, params } = incidentWrites.appendHistories(rows)(0);
+    await tx.query(sql, params);
   },
 
   async findSocialAlert(q: Queryable, normalizedUrl: string): Promise<Alert | null> {

@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../db/database';
-import { valuesList } from '../db/rows';
+import { valuesList, type Statement } from '../db/rows';
 import { chainHash, genesisHash, verifyChain, type AuditRecord, type ChainedAuditRecord } from '../domain/audit-chain';
 
 export type AuditEntry = Omit<AuditRecord, 'id' | 'at'> & { at?: string };
@@ -15,36 +15,58 @@ interface Row {
   hash: string;
 }
 
+/** The advisory lock that keeps one writer at a time on the chain, across instances (held to commit). */
+export const auditLock = 7301003;
+
+/**
+ * SELECT columns, read after taking `auditLock` (in an earlier statement, so this one's snapshot
+ * sees the true latest entry): the chain's head hash, and `count` new entry ids as an array.
+ */
+export const auditReserveColumns = (count: string) =>
+  `(SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS audit_head, array(SELECT nextval(pg_get_serial_sequence('audit_log', 'id')) FROM generate_series(1, ${count}::int)) AS audit_ids`;
+
+/** What auditReserveColumns read: the hash to link to, and the ids in order. */
+export interface AuditReservation {
+  head: string;
+  ids: number[];
+}
+
+export const reservationOf = (row: { audit_head: string | null; audit_ids: unknown[] }): AuditReservation => ({
+  head: row.audit_head ?? genesisHash,
+  ids: row.audit_ids.map(Number).sort((x, y) => x - y),
+});
+
+/** The INSERT of entries linked in order after the reservation's head, with its ids. */
+export const chainedInsert = (reserved: AuditReservation, entries: readonly AuditEntry[]) => (offset: number): Statement => {
+  let prevHash = reserved.head;
+  const rows = entries.map((entry, i) => {
+    const record: AuditRecord = {
+      id: reserved.ids[i]!,
+      at: entry.at ?? new Date().toISOString(),
+      actor: entry.actor,
+      action: entry.action,
+      incidentId: entry.incidentId,
+      data: entry.data,
+    };
+    const hash = chainHash(record, prevHash);
+    const row = [record.id, record.at, record.actor, record.action, record.incidentId, JSON.stringify(record.data), prevHash, hash];
+    prevHash = hash;
+    return row;
+  });
+  const values = valuesList(rows, offset);
+  return { sql: `INSERT INTO audit_log (id, at, actor, action, incident_id, data, prev_hash, hash) VALUES ${values.sql}`, params: values.params };
+};
+
 /** Appends to and verifies the hash-chained audit log. */
 export function createAuditService(db: Database) {
   /** Appends entries in order, linked to the chain's true head: one lock and one insert for the lot. */
   async function appendMany(tx: Queryable, entries: readonly AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
     // One writer at a time across instances, so each entry links to the true latest one.
-    await tx.query('SELECT pg_advisory_xact_lock(7301003)');
-    const [last] = await tx.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
-    const ids = await tx.query<{ id: number }>(
-      "SELECT nextval(pg_get_serial_sequence('audit_log', 'id')) AS id FROM generate_series(1, $1::int)",
-      [entries.length],
-    );
-    const sortedIds = ids.map((r) => Number(r.id)).sort((x, y) => x - y);
-    let prevHash = last?.hash ?? genesisHash;
-    const rows = entries.map((entry, i) => {
-      const record: AuditRecord = {
-        id: sortedIds[i]!,
-        at: entry.at ?? new Date().toISOString(),
-        actor: entry.actor,
-        action: entry.action,
-        incidentId: entry.incidentId,
-        data: entry.data,
-      };
-      const hash = chainHash(record, prevHash);
-      const row = [record.id, record.at, record.actor, record.action, record.incidentId, JSON.stringify(record.data), prevHash, hash];
-      prevHash = hash;
-      return row;
-    });
-    const values = valuesList(rows);
-    await tx.query(`INSERT INTO audit_log (id, at, actor, action, incident_id, data, prev_hash, hash) VALUES ${values.sql}`, values.params);
+    await tx.query(`SELECT pg_advisory_xact_lock(${auditLock})`);
+    const [row] = await tx.query<{ audit_head: string | null; audit_ids: unknown[] }>(`SELECT ${auditReserveColumns('$1')}`, [entries.length]);
+    const { sql, params } = chainedInsert(reservationOf(row!), entries)(0);
+    await tx.query(sql, params);
   }
   const append = (tx: Queryable, entry: AuditEntry) => appendMany(tx, [entry]);
 

@@ -5,8 +5,9 @@ import { canonicalHash } from '../domain/canonical-hash';
 import type { CorridorLocator } from '../domain/corridor-locator';
 import { incidentFromDetection } from '../domain/incident-from-detection';
 import { AppError } from '../errors';
-import { incidentRepository as repo, type EventAlert, type StoredAlert } from '../repositories/incident.repository';
-import type { AuditEntry, AuditService } from './audit.service';
+import { combinedWrites } from '../db/rows';
+import { incidentRepository as repo, incidentWrites, seqLock, seqsColumn, sortedNumbers, type EventAlert, type StoredAlert } from '../repositories/incident.repository';
+import { auditLock, auditReserveColumns, chainedInsert, reservationOf, type AuditEntry } from './audit.service';
 import { createGroupCommit, type Settled } from './group-commit';
 import type { Publisher } from './publisher';
 import type { TrackFolder } from './track-fold.service';
@@ -20,7 +21,6 @@ export interface IngestDeps {
   db: Database;
   publisher: Publisher;
   locateCorridor: CorridorLocator;
-  audit: AuditService;
   tracks?: TrackFolder;
   /** Called with the number of detections of each transaction written. */
   onBatch?: (size: number) => void;
@@ -51,12 +51,23 @@ function replayOf(existing: EventAlert, item: Submitted): Settled<IngestOutcome>
  * together are written in one transaction (group commit: one seq block, one statement per table),
  * and published after it commits, in seq order.
  */
-export function createIngestService({ db, publisher, locateCorridor, audit, tracks, onBatch }: IngestDeps) {
-  /** Writes the new detections of a batch; throws (and writes nothing) if any statement fails. */
+export function createIngestService({ db, publisher, locateCorridor, tracks, onBatch }: IngestDeps) {
+  /**
+   * Writes the new detections of a batch; throws (and writes nothing) if any statement fails.
+   * Three statements whatever the batch's size: both locks (seq, then audit chain, the order every
+   * writer takes them in); the seqs, the chain's head and the audit ids; then every row of the
+   * batch (incidents, alerts, history, audit) in one combined INSERT. Each statement costs a round
+   * trip to PostgreSQL under the locks, and a fixed parse/plan/protocol cost in PGlite.
+   */
   async function store(items: readonly Submitted[]) {
     const receivedAt = new Date().toISOString();
     return db.transaction(async (tx) => {
-      const seqs = await repo.nextSeqs(tx, items.length);
+      await tx.query(`SELECT pg_advisory_xact_lock(${seqLock}), pg_advisory_xact_lock(${auditLock})`);
+      const [reserved] = await tx.query<{ seqs: unknown[]; audit_head: string | null; audit_ids: unknown[] }>(
+        `SELECT ${seqsColumn('$1')}, ${auditReserveColumns('$1')}`,
+        [items.length],
+      );
+      const seqs = sortedNumbers(reserved!.seqs);
       // The latest version of each incident this batch touched: later sightings may extend earlier ones' tracks.
       const placed = new Map<string, Incident>();
       const alerts: StoredAlert[] = [];
@@ -83,10 +94,13 @@ export function createIngestService({ db, publisher, locateCorridor, audit, trac
         });
         auditEntries.push({ at: receivedAt, actor: sender, action: `incident.${type}`, incidentId: incident.id, data: { alertId: alert.id, eventId: detection.eventId } });
       }
-      await repo.upsertIncidents(tx, [...placed.values()]);
-      await repo.insertAlerts(tx, alerts);
-      await repo.appendHistories(tx, history);
-      await audit.appendMany(tx, auditEntries);
+      const writes = combinedWrites([
+        incidentWrites.upsertIncidents([...placed.values()]),
+        incidentWrites.insertAlerts(alerts),
+        incidentWrites.appendHistories(history),
+        chainedInsert(reservationOf(reserved!), auditEntries),
+      ]);
+      await tx.query(writes.sql, writes.params);
       return { incidents: [...placed.values()].sort((a, b) => a.seq - b.seq), alerts: alerts.map((a) => a.alert) };
     });
   }
