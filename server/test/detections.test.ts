@@ -73,6 +73,22 @@ describe('POST /api/v1/detections', () => {
     expect([a.status, b.status]).toEqual([201, 201]);
   });
 
+  it('matches retries by sender and eventId together when one batch mixes senders', async () => {
+    const [x, y] = [detection(), detection()];
+    // Stored: cam-gw's x and other-gw's y.
+    expect((await server.app.ingest.ingestDetection('cam-gw', x)).created).toBe(true);
+    expect((await server.app.ingest.ingestDetection('other-gw', y)).created).toBe(true);
+    // One batch: the crossed pairs are new, the stored ones are retries.
+    const outcomes = await Promise.all([
+      server.app.ingest.ingestDetection('cam-gw', y),
+      server.app.ingest.ingestDetection('other-gw', x),
+      server.app.ingest.ingestDetection('cam-gw', x),
+      server.app.ingest.ingestDetection('other-gw', y),
+    ]);
+    expect(outcomes.map((o) => o.created)).toEqual([true, true, false, false]);
+    expect(outcomes.map((o) => o.result.duplicate)).toEqual([false, false, true, true]);
+  });
+
   it('lets exactly one of many simultaneous retries create the alert', async () => {
     const body = detection();
     const answers = await Promise.all(Array.from({ length: 8 }, () => postDetection(server.url, body)));

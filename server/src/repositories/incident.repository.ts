@@ -142,12 +142,14 @@ export const incidentRepository = {
   /** The alerts already stored for these (sender, eventId) pairs: idempotency for a whole batch in one query. */
   async findAlertsByEvents(q: Queryable, keys: readonly { sender: string; eventId: string }[]): Promise<(EventAlert & { sender: string; eventId: string })[]> {
     if (keys.length === 0) return [];
+    // One table and two lists (a batch comes from one or a few senders) plans in a fraction of a join
+    // with unnest; the unique (sender, event_id) index serves both. Pairs not asked for are dropped here.
+    const wanted = new Set(keys.map((k) => `${k.sender}\u0000${k.eventId}`));
     const rows = await q.query<{ id: string; incident_id: string; body_hash: string; sender: string; event_id: string }>(
-      `SELECT a.id, a.incident_id, a.body_hash, a.sender, a.event_id FROM alerts a
-       JOIN unnest($1::text[], $2::text[]) AS k(sender, event_id) ON a.sender = k.sender AND a.event_id = k.event_id`,
-      [keys.map((k) => k.sender), keys.map((k) => k.eventId)],
+      'SELECT id, incident_id, body_hash, sender, event_id FROM alerts WHERE sender = ANY($1::text[]) AND event_id = ANY($2::text[])',
+      [[...new Set(keys.map((k) => k.sender))], keys.map((k) => k.eventId)],
     );
-    return rows.map((r) => ({ alertId: r.id, incidentId: r.incident_id, bodyHash: r.body_hash, sender: r.sender, eventId: r.event_id }));
+    return rows.filter((r) => wanted.has(`${r.sender}\u0000${r.event_id}`)).map((r) => ({ alertId: r.id, incidentId: r.incident_id, bodyHash: r.body_hash, sender: r.sender, eventId: r.event_id }));
   },
 
   async findAlertByEvent(q: Queryable, sender: string, eventId: string): Promise<EventAlert | null> {
