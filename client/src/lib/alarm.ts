@@ -1,4 +1,5 @@
 import type { Incident, IncidentStatus } from '@rasd/shared';
+import { firstSeenMs } from './incident-times';
 import { isActive } from './incidents';
 
 /** Statuses in which an incident is still waiting for someone to take it. */
@@ -16,7 +17,7 @@ export function isAlarming(incident: Incident): boolean {
 export function alarmingIncidents(incidents: Record<string, Incident>): Incident[] {
   return Object.values(incidents)
     .filter(isAlarming)
-    .sort((a, b) => Date.parse(a.firstSeenAt) - Date.parse(b.firstSeenAt) || a.seq - b.seq);
+    .sort((a, b) => firstSeenMs(a) - firstSeenMs(b) || a.seq - b.seq);
 }
 
 /** Incident ids whose sound a desk acknowledged (value: when). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeIncident } from '../test/fixtures';
-import { buildClusterIndex, neverClustered, pointsInView } from './clusters';
+import { buildClusterIndex, pointsInView, splitPinned } from './clusters';
 
 const cairo: [number, number, number, number] = [30.9, 29.7, 31.8, 30.4];
 
@@ -33,9 +33,29 @@ describe('clustering', () => {
     expect(cluster?.type === 'cluster' && cluster.expansionZoom).toBeGreaterThan(10);
   });
 
+  it('keeps a cluster’s key when the index is rebuilt with a change elsewhere', () => {
+    const far = Array.from({ length: 5 }, (_, i) => makeIncident({ id: `f${i}`, kind: 'speeding', severity: 'low', location: { lat: 30.2 + i * 0.0005, lon: 31.6 } }));
+    const keysOf = (list: ReturnType<typeof makeIncident>[]) =>
+      pointsInView(buildClusterIndex(list), new Map(list.map((i) => [i.id, i])), cairo, 11).flatMap((p) => (p.type === 'cluster' ? [`${p.key}:${p.count}`] : []));
+    const before = keysOf([...near(20), ...far]);
+    const after = keysOf([...near(20), ...far, makeIncident({ id: 'new', severity: 'low', location: { lat: 30.2001, lon: 31.6001 } })]);
+    expect(before).toHaveLength(2);
+    // The untouched cluster keeps its key; only the one that gained a member changes.
+    expect(after.filter((k) => before.includes(k))).toHaveLength(1);
+    expect(new Set(after).size).toBe(after.length);
+  });
+
   it('keeps critical and selected incidents out of clusters', () => {
-    expect(neverClustered(makeIncident({ severity: 'critical' }), null)).toBe(true);
-    expect(neverClustered(makeIncident({ id: 'x', severity: 'low' }), 'x')).toBe(true);
-    expect(neverClustered(makeIncident({ id: 'x', severity: 'low' }), 'y')).toBe(false);
+    const list = [makeIncident({ id: 'c', severity: 'critical' }), makeIncident({ id: 'x', severity: 'low' }), makeIncident({ id: 'y', severity: 'low' })];
+    const { pinned, clustered } = splitPinned(list, 'x');
+    expect(pinned.map((i) => i.id)).toEqual(['c', 'x']);
+    expect(clustered.map((i) => i.id)).toEqual(['y']);
+  });
+
+  it('pins only the newest critical incidents beyond the cap, and always the selected one', () => {
+    const oldestFirst = Array.from({ length: 6 }, (_, i) => makeIncident({ id: `c${i}`, severity: 'critical' }));
+    const { pinned, clustered } = splitPinned(oldestFirst, 'c0', 3);
+    expect(pinned.map((i) => i.id)).toEqual(['c0', 'c3', 'c4', 'c5']);
+    expect(clustered.map((i) => i.id)).toEqual(['c1', 'c2']);
   });
 });

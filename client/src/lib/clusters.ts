@@ -15,7 +15,7 @@ interface ClusterProps {
 export type ClusterIndex = Supercluster<PointProps, ClusterProps>;
 
 export type MapPoint =
-  | { type: 'cluster'; clusterId: number; lat: number; lon: number; count: number; worst: Severity; expansionZoom: number }
+  | { type: 'cluster'; key: string; lat: number; lon: number; count: number; worst: Severity; expansionZoom: number }
   | { type: 'incident'; incident: Incident };
 
 /** Pixel radius within which incidents merge: about a thumb on the desk's map. */
@@ -27,6 +27,8 @@ const clusterMaxZoom = 15;
 export function buildClusterIndex(incidents: readonly Incident[]): ClusterIndex {
   const index: ClusterIndex = new Supercluster<PointProps, ClusterProps>({
     radius: clusterRadiusPx,
+    // Leaflet's tiles are 256 px: with supercluster's default 512 the radius would be half as many screen pixels.
+    extent: 256,
     maxZoom: clusterMaxZoom,
     map: (props) => ({ rank: props.rank }),
     reduce: (into, props) => {
@@ -43,16 +45,30 @@ export function buildClusterIndex(incidents: readonly Incident[]): ClusterIndex 
   return index;
 }
 
+/**
+ * A cluster's identity across rebuilds of the index. Supercluster's own ids change whenever any
+ * point is added, which would make the map tear down and redraw every cluster on each live change;
+ * the position (to about 10 m) changes only for the clusters that gained or lost members.
+ */
+function clusterKey(lat: number, lon: number, taken: Set<string>): string {
+  const base = `c${lat.toFixed(4)},${lon.toFixed(4)}`;
+  let key = base;
+  for (let n = 1; taken.has(key); n++) key = `${base}#${n}`;
+  taken.add(key);
+  return key;
+}
+
 /** What to draw in the view `[west, south, east, north]` at `zoom`: clusters and single incidents. */
 export function pointsInView(index: ClusterIndex, byId: ReadonlyMap<string, Incident>, bbox: [number, number, number, number], zoom: number): MapPoint[] {
   const out: MapPoint[] = [];
+  const keys = new Set<string>();
   for (const feature of index.getClusters(bbox, Math.round(zoom))) {
     const [lon, lat] = feature.geometry.coordinates as [number, number];
     const props = feature.properties;
     if ('cluster' in props && props.cluster) {
       out.push({
         type: 'cluster',
-        clusterId: props.cluster_id,
+        key: clusterKey(lat, lon, keys),
         lat,
         lon,
         count: props.point_count,
@@ -68,9 +84,25 @@ export function pointsInView(index: ClusterIndex, byId: ReadonlyMap<string, Inci
 }
 
 /**
- * Incidents that must never disappear into a cluster: critical ones (the alarm is about them) and
- * the one the officer selected.
+ * At most this many critical incidents are drawn on their own; beyond that (a mass event, or a
+ * backlog) the oldest join clusters, which still show red for a critical member.
  */
-export function neverClustered(incident: Incident, selectedId: string | null): boolean {
-  return incident.severity === 'critical' || incident.id === selectedId;
+export const maxPinnedCritical = 100;
+
+/**
+ * Splits what the map shows into incidents drawn on their own, on top (the selected one and the
+ * newest critical ones: the alarm is about them), and those that may merge into clusters.
+ * `oldestFirst` keeps its order in both parts.
+ */
+export function splitPinned(oldestFirst: readonly Incident[], selectedId: string | null, maxCritical = maxPinnedCritical) {
+  let criticalLeft = maxCritical;
+  const pinnedIds = new Set<string>();
+  for (let i = oldestFirst.length - 1; i >= 0; i--) {
+    const incident = oldestFirst[i]!;
+    if (incident.id === selectedId || (incident.severity === 'critical' && criticalLeft-- > 0)) pinnedIds.add(incident.id);
+  }
+  return {
+    pinned: oldestFirst.filter((i) => pinnedIds.has(i.id)),
+    clustered: oldestFirst.filter((i) => !pinnedIds.has(i.id)),
+  };
 }

@@ -1,4 +1,5 @@
 import { findCorridor, type Incident, type IncidentStatus, type Language } from '@rasd/shared';
+import { lastSeenMs } from './incident-times';
 
 /** Statuses after which an incident no longer needs the desk's attention. */
 const inactiveStatuses: ReadonlySet<IncidentStatus> = new Set(['closed', 'merged', 'rejected']);
@@ -7,19 +8,20 @@ export function isActive(incident: Incident): boolean {
   return !inactiveStatuses.has(incident.status);
 }
 
-function timeOf(iso: string): number {
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? 0 : t;
-}
-
 /** Most recently seen first; ties broken by seq so the order is stable. */
 export function newestFirst(a: Incident, b: Incident): number {
-  return timeOf(b.lastSeenAt) - timeOf(a.lastSeenAt) || b.seq - a.seq;
+  return lastSeenMs(b) - lastSeenMs(a) || b.seq - a.seq;
 }
 
-/** Active incidents, most recently seen first. */
-export function activeNewestFirst(incidents: Record<string, Incident>): Incident[] {
-  return Object.values(incidents).filter(isActive).sort(newestFirst);
+let lastActive: { incidents: Record<string, Incident>; sorted: readonly Incident[] } | null = null;
+
+/**
+ * Active incidents, most recently seen first. The queue, the map and the wall all ask on every
+ * store change, so the answer for the latest map of incidents is kept and shared.
+ */
+export function activeNewestFirst(incidents: Record<string, Incident>): readonly Incident[] {
+  if (lastActive?.incidents !== incidents) lastActive = { incidents, sorted: Object.values(incidents).filter(isActive).sort(newestFirst) };
+  return lastActive.sorted;
 }
 
 /** The corridor's name in the language, the raw id for an unknown corridor, null for none. */

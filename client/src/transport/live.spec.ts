@@ -1,9 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { appStateCreator, type AppState } from '../store';
 import { fakeSocket } from '../test/fake-socket';
 import { makeIncident } from '../test/fixtures';
-import { bindLive } from './live';
+import { bindLive, liveApplyMs } from './live';
+
+afterEach(() => void vi.useRealTimers());
 
 function setup() {
   const store = createStore<AppState>()(appStateCreator('ar'));
@@ -31,6 +33,24 @@ describe('bindLive', () => {
     expect(store.getState().flash?.incidentId).toBe('b');
     // One update for the incidents, one for the alert flash.
     expect(updates).toHaveBeenCalledTimes(2);
+  });
+
+  it('under a stream, applies at most once per interval, the first change after a quiet spell at once', () => {
+    vi.useFakeTimers();
+    const { store, emit, paint, frames } = setup();
+    emit('incident:upsert', makeIncident({ id: 'a', seq: 1 }));
+    paint();
+    emit('incident:upsert', makeIncident({ id: 'b', seq: 2 }));
+    emit('incident:upsert', makeIncident({ id: 'c', seq: 3 }));
+    expect(frames).toHaveLength(0);
+    vi.advanceTimersByTime(liveApplyMs - 1);
+    expect(frames).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    paint();
+    expect(Object.keys(store.getState().incidents).sort()).toEqual(['a', 'b', 'c']);
+    vi.advanceTimersByTime(liveApplyMs);
+    emit('incident:upsert', makeIncident({ id: 'd', seq: 4 }));
+    expect(frames).toHaveLength(1);
   });
 
   it('drops malformed payloads and keeps the valid entries of a batch', () => {

@@ -24,12 +24,19 @@ export const nextFrame: FrameScheduler = (flush) => {
 };
 
 /**
- * Live incident changes, whether the server sends them one by one or as `live:batch`: whatever
- * arrives before the next paint is applied to the store in one update, so the queue and the map
- * re-render once per frame rather than once per change.
+ * Under a stream, at most this often: every view re-sorts, re-filters or re-clusters thousands of
+ * incidents on each store update, and five updates a second read as live to a person.
  */
-export function bindLive(socket: RasdSocket, store: StoreHandle, scheduleFrame: FrameScheduler = nextFrame): () => void {
+export const liveApplyMs = 200;
+
+/**
+ * Live incident changes, whether the server sends them one by one or as `live:batch`: what arrives
+ * is applied to the store in one update at the next paint, and under a stream at most once per
+ * `liveApplyMs`, so the queue and the map re-render a few times a second rather than per change.
+ */
+export function bindLive(socket: RasdSocket, store: StoreHandle, scheduleFrame: FrameScheduler = nextFrame, minIntervalMs = liveApplyMs): () => void {
   let waiting: Incident[] = [];
+  let lastFlushAt = -Infinity;
   let lastAlertIncident: string | null = null;
   let scheduled = false;
   let bound = true;
@@ -37,6 +44,7 @@ export function bindLive(socket: RasdSocket, store: StoreHandle, scheduleFrame: 
   const flush = () => {
     scheduled = false;
     if (!bound) return;
+    lastFlushAt = Date.now();
     const incidents = waiting;
     const alerted = lastAlertIncident;
     waiting = [];
@@ -49,7 +57,9 @@ export function bindLive(socket: RasdSocket, store: StoreHandle, scheduleFrame: 
     lastAlertIncident = alertIncidentIds.at(-1) ?? lastAlertIncident;
     if (scheduled) return;
     scheduled = true;
-    scheduleFrame(flush);
+    const wait = lastFlushAt + minIntervalMs - Date.now();
+    if (wait > 0) setTimeout(() => scheduleFrame(flush), wait);
+    else scheduleFrame(flush);
   };
 
   const onIncident = (payload: unknown) => {

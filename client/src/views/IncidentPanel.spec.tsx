@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useStore } from '../store';
 import { makeIncident } from '../test/fixtures';
 import { render, type Rendered } from '../test/render';
-import { IncidentPanel } from './IncidentPanel';
+import { IncidentPanel, queuePage } from './IncidentPanel';
 
 let view: Rendered | undefined;
 
@@ -51,6 +51,19 @@ describe('IncidentPanel', () => {
     expect(items()[0]?.textContent).toContain('الطريق الدائري');
     expect(items()[1]?.textContent).toContain('<b>x</b>');
     expect(items()[1]?.querySelector('b')).toBeNull();
+  });
+
+  it('draws the first page of a long queue and the next page on request', async () => {
+    const total = queuePage + 30;
+    loadIncidents(...Array.from({ length: total }, (_, i) => makeIncident({ id: `i${i}`, lastSeenAt: new Date(Date.UTC(2026, 10, 22, 10, 0, i)).toISOString() })));
+    view = await render(<IncidentPanel />);
+    expect(items()).toHaveLength(queuePage);
+    expect(items()[0]?.dataset['incidentId']).toBe(`i${total - 1}`);
+    const more = view.container.querySelector<HTMLElement>('[data-testid="queue-more"]')!;
+    expect(more.textContent).toContain('١٠٠');
+    act(() => more.querySelector('button')!.click());
+    expect(items()).toHaveLength(total);
+    expect(view.container.querySelector('[data-testid="queue-more"]')).toBeNull();
   });
 
   it('selects an item with Enter and asks the map to pan to it', async () => {

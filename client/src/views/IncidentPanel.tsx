@@ -9,6 +9,12 @@ import { IncidentList } from './IncidentList';
 import { KeyboardHelp } from './KeyboardHelp';
 import { QueueControls, type QueueView } from './QueueControls';
 
+/**
+ * Cards drawn at once. An officer works the top of the queue; thousands of live cards (each with
+ * ticking timers) would make the whole desk stutter, so the rest come a page at a time on request.
+ */
+export const queuePage = 100;
+
 export function IncidentPanel() {
   const { t } = useTranslation();
   const incidents = useStore((s) => s.incidents);
@@ -24,6 +30,8 @@ export function IncidentPanel() {
   // The alarm banner lists critical incidents whatever the filters; the queue follows them.
   const active = useMemo(() => (activeFilterCount(filters) ? queue.filter((i) => matchesFilters(i, filters)) : queue), [queue, filters]);
   const hidden = queue.length - active.length;
+  const [limit, setLimit] = useState(queuePage);
+  const shown = useMemo(() => (active.length > limit ? active.slice(0, limit) : active), [active, limit]);
 
   return (
     <aside className="incident-panel" aria-labelledby="incident-panel-title">
@@ -48,7 +56,15 @@ export function IncidentPanel() {
           {t('filters.hidden', { n: formatNumber(hidden, language) })}
         </p>
       )}
-      <IncidentList incidents={active} social={social} label={t(social ? `queue.listLabel.${order}` : 'incidents.listLabel')} />
+      <IncidentList incidents={shown} social={social} label={t(social ? `queue.listLabel.${order}` : 'incidents.listLabel')} />
+      {shown.length < active.length && (
+        <div className="queue-more" data-testid="queue-more">
+          <span>{t('queue.showing', { shown: formatNumber(shown.length, language), total: formatNumber(active.length, language) })}</span>
+          <button type="button" className="button" onClick={() => setLimit((n) => n + queuePage)}>
+            {t('queue.showMore', { n: formatNumber(Math.min(queuePage, active.length - shown.length), language) })}
+          </button>
+        </div>
+      )}
     </aside>
   );
 }

@@ -1,7 +1,7 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { CircleMarker, Pane, Tooltip } from 'react-leaflet';
 import { kindLabels, severityLabels, type Incident } from '@rasd/shared';
-import { buildClusterIndex, neverClustered, pointsInView } from '../../lib/clusters';
+import { buildClusterIndex, pointsInView, splitPinned } from '../../lib/clusters';
 import { matchesFilters } from '../../lib/filters';
 import { activeNewestFirst } from '../../lib/incidents';
 import { useStore } from '../../store';
@@ -10,7 +10,8 @@ import { HeatLayer } from './HeatLayer';
 import { markerStyle } from './marker-style';
 import { useMapView } from './use-map-view';
 
-function IncidentMarker({ incident, selected, interactive }: { incident: Incident; selected: boolean; interactive: boolean }) {
+// Memoised: react-leaflet re-positions a marker's tooltip on every render, which costs a layout.
+const IncidentMarker = memo(function IncidentMarker({ incident, selected, interactive }: { incident: Incident; selected: boolean; interactive: boolean }) {
   const language = useStore((s) => s.language);
   const { className, radius, ...pathOptions } = markerStyle(incident, selected);
   return (
@@ -37,11 +38,11 @@ function IncidentMarker({ incident, selected, interactive }: { incident: Inciden
       )}
     </CircleMarker>
   );
-}
+});
 
 /**
- * Active incidents on the map: nearby ones merge into clusters (supercluster), except critical and
- * selected ones, which are always drawn on their own and on top. The desk applies its filters and
+ * Active incidents on the map: nearby ones merge into clusters (supercluster), except the newest
+ * critical ones and the selected one, which are drawn on their own and on top. The desk applies its filters and
  * may switch to the heat view; the wall shows everything, non-interactive.
  */
 export function IncidentMarkers({ wall = false }: { wall?: boolean }) {
@@ -53,13 +54,9 @@ export function IncidentMarkers({ wall = false }: { wall?: boolean }) {
 
   const { shown, pinned, clustered } = useMemo(() => {
     // Oldest first so the newest markers are drawn on top.
-    const list = activeNewestFirst(incidents).reverse();
+    const list = [...activeNewestFirst(incidents)].reverse();
     const visible = wall ? list : list.filter((i) => matchesFilters(i, filters));
-    return {
-      shown: visible,
-      pinned: visible.filter((i) => neverClustered(i, selectedId)),
-      clustered: visible.filter((i) => !neverClustered(i, selectedId)),
-    };
+    return { shown: visible, ...splitPinned(visible, selectedId) };
   }, [incidents, filters, selectedId, wall]);
 
   const index = useMemo(() => buildClusterIndex(clustered), [clustered]);
@@ -74,7 +71,7 @@ export function IncidentMarkers({ wall = false }: { wall?: boolean }) {
       {heat && <HeatLayer incidents={shown} />}
       {points.map((point) =>
         point.type === 'cluster' ? (
-          <ClusterMarker key={'c' + point.clusterId} cluster={point} interactive={interactive} />
+          <ClusterMarker key={point.key} cluster={point} interactive={interactive} />
         ) : (
           <IncidentMarker key={point.incident.id} incident={point.incident} selected={false} interactive={interactive} />
         ),
