@@ -4,6 +4,7 @@ import { userCreateSchema, userUpdateSchema } from '@rasd/shared';
 import type { SessionService } from '../auth/session.service';
 import type { UserService } from '../auth/user.service';
 import type { AuditService } from '../services/audit.service';
+import { AppError } from '../errors';
 import { requireUser, userOf } from './auth.middleware';
 import { parseInput } from './validate';
 
@@ -20,7 +21,13 @@ export function adminRoutes(sessions: SessionService, users: UserService, audit:
   });
   router.patch('/api/v1/users/:id', requireUser(sessions, 'users:manage'), async (req, res) => {
     const { id } = parseInput(idSchema, req.params);
-    res.json({ user: await users.update(userOf(res).username, id, parseInput(userUpdateSchema, req.body)) });
+    const change = parseInput(userUpdateSchema, req.body);
+    const actor = userOf(res);
+    // The last admin could otherwise lock everyone out; another admin can still do it.
+    if (id === actor.id && (change.disabled === true || (change.role !== undefined && change.role !== actor.role))) {
+      throw new AppError('forbidden', 'you may not disable your own account or change your own role');
+    }
+    res.json({ user: await users.update(actor.username, id, change) });
   });
   router.get('/api/v1/audit/verify', requireUser(sessions, 'audit:verify'), async (_req, res) => {
     res.json(await audit.verify());

@@ -119,6 +119,20 @@ describe('break-in attempts', () => {
     recordAttack('disabled account (socket, session, login)', 3, 3, 0);
   });
 
+  it('refuses an admin disabling or demoting their own account, and changes nothing', async () => {
+    const users = (await (await fetch(`${server.url}/api/v1/users`, { headers: { cookie: cookies.admin1! } })).json()) as { users: { id: string; username: string; role: string; disabled: boolean }[] };
+    const self = users.users.find((u) => u.username === 'admin1')!;
+    let refused = 0;
+    for (const change of [{ disabled: true }, { role: 'officer' }]) {
+      const res = await fetch(`${server.url}/api/v1/users/${self.id}`, { method: 'PATCH', headers: { cookie: cookies.admin1!, origin: server.url, 'content-type': 'application/json' }, body: JSON.stringify(change) });
+      if (res.status === 403 && ((await res.json()) as { error: { code: string } }).error.code === 'forbidden') refused += 1;
+    }
+    const after = (await (await fetch(`${server.url}/api/v1/users`, { headers: { cookie: cookies.admin1! } })).json()) as typeof users;
+    expect(after.users.find((u) => u.id === self.id)).toEqual(self);
+    recordAttack('admin locking out their own account', 2, refused, 2 - refused);
+    expect(refused).toBe(2);
+  });
+
   it('answers malformed socket events with the error shape and keeps serving', async () => {
     const socket = connectDesk(server.url, cookies.officer1!);
     await connected(socket);
