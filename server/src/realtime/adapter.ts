@@ -21,7 +21,7 @@ export function buildAdapter(base: ServerOptions['adapter'] | undefined, hooks: 
   // socket.io calls the adapter with `new`; the Redis adapter's factory function returns its own object then.
   const make = base
     ? (nsp: Namespace) => new (base as unknown as new (nsp: Namespace) => Adapter)(nsp)
-    : (nsp: Namespace) => new SessionAwareAdapter(nsp);
+    : (nsp: Namespace) => pruneOften(new SessionAwareAdapter(nsp));
   function RasdAdapter(nsp: Namespace): Adapter {
     const adapter = make(nsp);
     holdMissedPackets(adapter, hooks.held);
@@ -56,4 +56,34 @@ export function buildAdapter(base: ServerOptions['adapter'] | undefined, hooks: 
     return adapter;
   }
   return RasdAdapter as unknown as ServerOptions['adapter'];
+}
+
+/** How often the in-memory adapter's kept packets are pruned (socket.io itself does it once a minute). */
+export const pruneEveryMs = 2_000;
+
+/**
+ * socket.io's in-memory adapter keeps every broadcast for connection-state recovery and drops the
+ * expired ones once a minute, so up to a minute more than the recovery window stays on the heap:
+ * under ingest load, tens of thousands of frames, whose old-generation collection paused the whole
+ * server for seconds. Dropping them every `pruneEveryMs` (same rule: older than the window) keeps
+ * the recovery window's packets and little more.
+ */
+export function pruneOften<A extends Adapter>(adapter: A, everyMs = pruneEveryMs): A {
+  const store = adapter as unknown as { packets?: { emittedAt: number }[]; maxDisconnectionDuration?: number };
+  if (!Array.isArray(store.packets) || typeof store.maxDisconnectionDuration !== 'number') return adapter;
+  const timer = setInterval(() => {
+    const packets = store.packets!;
+    const threshold = Date.now() - store.maxDisconnectionDuration!;
+    // Kept in emission order: the expired ones are a prefix.
+    let expired = 0;
+    while (expired < packets.length && packets[expired]!.emittedAt < threshold) expired++;
+    if (expired > 0) packets.splice(0, expired);
+  }, everyMs);
+  timer.unref();
+  const close = adapter.close.bind(adapter);
+  adapter.close = () => {
+    clearInterval(timer);
+    return close();
+  };
+  return adapter;
 }
