@@ -58,10 +58,11 @@ export class Producer {
   /** Posts one detection until it is accepted; returns its answer. */
   async post(body: Detection = detection(this.tag), deadline = Date.now() + 120_000): Promise<Accepted> {
     const json = JSON.stringify(body);
-    for (let attempt = 0; ; attempt++) {
-      if (Date.now() > deadline) throw new Error(`detection ${body.eventId} never accepted`);
+    for (;;) {
+      if (Date.now() > deadline) throw new Error(`detection ${body.eventId} never accepted ${JSON.stringify([...this.outcomes])}`);
       const urls = this.urls();
-      const url = urls[(this.turn++ + attempt) % urls.length]!;
+      // Each attempt goes to the next instance: a retry must not stick to a dead one.
+      const url = urls[this.turn++ % urls.length]!;
       let wait = 100;
       try {
         const res = await fetch(`${url}/api/v1/detections`, {
