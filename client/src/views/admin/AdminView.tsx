@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { adminSectionsOf, type AdminSection } from '../../lib/admin-access';
 import { useStore } from '../../store';
 import { Header } from '../Header';
+import { TabList } from '../TabList';
 import { useLiveConnection } from '../use-live-connection';
 import { UsersPanel } from './UsersPanel';
 import { WebhooksPanel } from './WebhooksPanel';
@@ -31,23 +32,7 @@ export function AdminView() {
         ) : (
           <>
             {sections.length > 1 && (
-              <div className="commander-tabs" role="tablist" aria-label={t('admin.title')}>
-                {sections.map((id) => (
-                  <button
-                    key={id}
-                    type="button"
-                    role="tab"
-                    id={`admin-tab-${id}`}
-                    aria-selected={tab === id}
-                    aria-controls="admin-tabpanel"
-                    className="commander-tab"
-                    data-testid={`admin-tab-${id}`}
-                    onClick={() => setChosen(id)}
-                  >
-                    {t(`admin.tabs.${id}`)}
-                  </button>
-                ))}
-              </div>
+              <TabList ids={sections} current={tab} onChoose={setChosen} label={t('admin.title')} labelOf={(id) => t(`admin.tabs.${id}`)} prefix="admin-tab-" panelId="admin-tabpanel" />
             )}
             <div id="admin-tabpanel" role={sections.length > 1 ? 'tabpanel' : undefined} aria-labelledby={sections.length > 1 ? `admin-tab-${tab}` : undefined}>
               {tab === 'users' ? <UsersPanel /> : <WebhooksPanel />}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { fetchShiftSummary } from '../../api/commander';
 import { useStore } from '../../store';
 import { Header } from '../Header';
+import { TabList } from '../TabList';
 import { useLiveConnection } from '../use-live-connection';
 import { HandoverPanel } from './HandoverPanel';
 import { HistoryPanel } from './HistoryPanel';
@@ -42,27 +43,12 @@ export function CommanderView() {
       <Header />
       <main className="commander-body" data-testid="commander-page">
         <ShiftBar shift={shift} onChoose={setAt} />
-        <div className="commander-tabs" role="tablist" aria-label={t('commander.title')}>
-          {tabs.map((id) => (
-            <button
-              key={id}
-              type="button"
-              role="tab"
-              id={`tab-${id}`}
-              aria-selected={tab === id}
-              aria-controls="commander-tabpanel"
-              className="commander-tab"
-              data-testid={`tab-${id}`}
-              onClick={() => setTab(id)}
-            >
-              {t(`commander.tabs.${id}`)}
-            </button>
-          ))}
+        <TabList ids={tabs} current={tab} onChoose={setTab} label={t('commander.title')} labelOf={(id) => t(`commander.tabs.${id}`)} prefix="tab-" panelId="commander-tabpanel">
           <div className="header-spacer" />
           <a className="button" href={reportHref} target="_blank" rel="noopener" data-testid="print-report">
             {t('commander.print')}
           </a>
-        </div>
+        </TabList>
         <div id="commander-tabpanel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="commander-tabpanel">
           {tab === 'summary' &&
             (summary.data ? (
