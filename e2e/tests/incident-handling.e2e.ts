@@ -90,7 +90,10 @@ describe('incident handling', () => {
 
     const claimAnswer = (page: Page) => page.waitForResponse((r) => r.url().endsWith(`/api/v1/incidents/${incidentId}/claim`));
     const answers = Promise.all([claimAnswer(officerA), claimAnswer(officerB)]);
-    await Promise.all([officerA.click('[data-testid="claim-button"]'), officerB.click('[data-testid="claim-button"]')]);
+    // Both buttons pressed at once: Playwright's click waits for actionability page by page, long
+    // enough on a busy machine for one claim to land and take the other desk's button away first.
+    await Promise.all([officerA, officerB].map((p) => p.waitForSelector('[data-testid="claim-button"]')));
+    await Promise.all([officerA, officerB].map((p) => p.evaluate(() => (document.querySelector('[data-testid="claim-button"]') as HTMLButtonElement).click())));
     const statuses = (await answers).map((r) => r.status());
     expect([...statuses].sort()).toEqual([200, 409]);
 

@@ -1,24 +1,124 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { serialize } from 'pg-protocol';
+import pgUtils from 'pg/lib/utils.js';
 import type { Database, Queryable } from './database';
 
-/** The embedded database: one process owns the files under `dataDir`. */
+interface Field {
+  name: string;
+  dataTypeID: number;
+}
+
+type Message = { name: string; fields?: unknown[] };
+
+const maxStatements = 200;
+
+/**
+ * The embedded database: one process owns the files under `dataDir`.
+ *
+ * Each statement goes to PGlite as one protocol message (parse, bind, describe, execute, sync)
+ * rather than through `PGlite.query`, which spends five round trips into WebAssembly on every
+ * statement to learn the parameters' types first. Parameters are written as text the way
+ * node-postgres writes them for a PostgreSQL server (`prepareValue`), so both databases see the same
+ * values from the same repository code; results are read with PGlite's own type parsers.
+ */
 export async function openPglite(dataDir: string): Promise<Database> {
   await mkdir(dataDir, { recursive: true });
   const pg = await PGlite.create(dataDir);
-  const wrap = (q: { query: PGlite['query'] }): Queryable => ({
-    async query<T>(sql: string, params: readonly unknown[] = []) {
-      const result = await q.query<T>(sql, params as unknown[]);
-      return result.rows;
-    },
-  });
+
+  // PGlite runs one statement at a time; this chain also keeps a transaction's statements together.
+  let tail: Promise<unknown> = Promise.resolve();
+  function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = tail.then(fn);
+    tail = run.catch(() => undefined);
+    return run;
+  }
+
+  // Named statements, so a statement run again skips parsing and planning; the least recently used
+  // is closed when there are too many (multi-row writes differ in text by their number of rows).
+  const statements = new Map<string, string>();
+  let named = 0;
+  async function statementFor(sql: string): Promise<string> {
+    const known = statements.get(sql);
+    if (known !== undefined) {
+      statements.delete(sql);
+      statements.set(sql, known);
+      return known;
+    }
+    const name = `s${++named}`;
+    const messages = [serialize.parse({ name, text: sql }), serialize.sync()];
+    const [oldest, oldName] = statements.size >= maxStatements ? statements.entries().next().value! : [];
+    if (oldName !== undefined) messages.unshift(serialize.close({ type: 'S', name: oldName }));
+    // Parsed on its own, so a statement PostgreSQL refuses is never recorded as created.
+    await pg.execProtocol(Buffer.concat(messages), { syncToFs: false });
+    if (oldest !== undefined) statements.delete(oldest);
+    statements.set(sql, name);
+    return name;
+  }
+
+  async function run<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
+    const message = Buffer.concat([
+      serialize.bind({ statement: await statementFor(sql), values: params as unknown[], valueMapper: pgUtils.prepareValue }),
+      serialize.describe({ type: 'P' }),
+      serialize.execute(),
+      serialize.sync(),
+    ]);
+    const { messages } = await pg.execProtocol(message, { syncToFs: false });
+    return rowsOf<T>(messages as Message[]);
+  }
+
+  function rowsOf<T>(messages: readonly Message[]): T[] {
+    let fields: Field[] = [];
+    const rows: T[] = [];
+    for (const message of messages) {
+      if (message.name === 'rowDescription') fields = message.fields as Field[];
+      else if (message.name === 'dataRow') {
+        const row: Record<string, unknown> = {};
+        (message.fields as (string | null)[]).forEach((value, i) => {
+          const { name, dataTypeID } = fields[i]!;
+          const parse = pg.parsers[dataTypeID];
+          row[name] = value === null ? null : parse ? parse(value, dataTypeID) : value;
+        });
+        rows.push(row as T);
+      }
+    }
+    return rows;
+  }
+
+  const simple = (sql: string) => pg.execProtocol(serialize.query(sql), { syncToFs: false });
+
   return {
     kind: 'pglite',
-    ...wrap(pg),
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
-    exec: async (sql) => {
-      await pg.exec(sql);
-    },
-    close: () => pg.close(),
+    query: <T>(sql: string, params: readonly unknown[] = []) =>
+      exclusive(async () => {
+        const rows = await run<T>(sql, params);
+        await pg.syncToFs();
+        return rows;
+      }),
+    transaction: (fn) =>
+      exclusive(async () => {
+        await simple('BEGIN');
+        const tx: Queryable = { query: (sql, params = []) => run(sql, params) };
+        try {
+          const result = await fn(tx);
+          const { messages } = await simple('COMMIT');
+          // A transaction whose failed statement was caught and passed over ends in a rollback.
+          if ((messages as { name: string; text?: string }[]).some((m) => m.name === 'commandComplete' && m.text === 'ROLLBACK')) {
+            throw new Error('Transaction was rolled back instead of committed');
+          }
+          return result;
+        } catch (error) {
+          await simple('ROLLBACK').catch(() => undefined);
+          throw error;
+        } finally {
+          await pg.syncToFs();
+        }
+      }),
+    exec: (sql) =>
+      exclusive(async () => {
+        await simple(sql);
+        await pg.syncToFs();
+      }),
+    close: () => exclusive(() => pg.close()),
   };
 }
