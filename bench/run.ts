@@ -4,7 +4,8 @@
  * unless the harness itself breaks. See bench/README.md.
  *
  * Flags: --quick, --only=latency,throughput,dashboard,profile, --reps=N, --measure-s=N,
- *        --soak-s=N, --cells=1000x100,100x1000, --servers=rasd,ws, --profile-cell=1000x1000, --no-readme,
+ *        --soak-s=N, --cells=1000x100,100x1000, --servers=rasd,ws, --databases=pglite,postgres,
+ *        --profile-cell=1000x1000, --page-profile, --no-readme,
  *        --readme (also refresh the README from a quick run),
  *        --render-only[=results/<date>.json] (print the tables of a results file and refresh the README).
  */
@@ -71,6 +72,8 @@ function parseArgs(argv: string[]) {
     if (!m) throw new Error(`--profile-cell: '${v}' is not CLIENTSxRATE`);
     return { clients: Number(m[1]), rate: Number(m[2]) };
   })();
+  const databases = flags.get('databases')?.split(',').map((s) => s.trim()) as Array<'pglite' | 'postgres'> | undefined;
+  for (const d of databases ?? []) if (d !== 'pglite' && d !== 'postgres') throw new Error(`--databases: unknown database ${d} (pglite, postgres)`);
   const servers = flags.get('servers')?.split(',').map((s) => s.trim()) as Array<'rasd' | 'ws'> | undefined;
   for (const s of servers ?? []) if (s !== 'rasd' && s !== 'ws') throw new Error(`--servers: unknown server ${s} (rasd, ws)`);
   return {
@@ -78,6 +81,8 @@ function parseArgs(argv: string[]) {
     sections,
     cells,
     servers,
+    databases,
+    pageProfile: flags.has('page-profile'),
     profileCell,
     reps: num('reps', quick ? 1 : 3),
     measureS: num('measure-s', quick ? 3 : 10),
@@ -179,7 +184,7 @@ async function main(): Promise<number> {
   );
   await section('throughput', () =>
     runThroughput({
-      databases: args.quick ? ['pglite'] : ['pglite', 'postgres'],
+      databases: args.databases ?? (args.quick ? ['pglite'] : ['pglite', 'postgres']),
       // ×1.5 from 50/s: the same ramp finds 120/s and 5,000/s; full runs then bisect twice.
       steps: args.quick ? [50, 100, 200, 400] : [50, 75, 110, 170, 250, 380, 570, 850, 1300, 1900, 2900, 4300, 6500],
       stepS: args.quick ? 2 : 5,
@@ -203,6 +208,7 @@ async function main(): Promise<number> {
       catchUpTimeoutS: args.quick ? 4 : 300,
       renderTimeoutS: args.quick ? 20 : 120,
       artifactsDir: path.join(benchDir, 'results', 'artifacts'),
+      pageProfileAs: args.pageProfile ? path.join(benchDir, 'results', 'profiles', `${date}-desk.cpuprofile`) : undefined,
       chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       log,
     }),

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
@@ -27,6 +27,8 @@ export interface DashboardOptions {
   renderTimeoutS: number;
   /** Where a screenshot of a failed page goes. */
   artifactsDir: string;
+  /** If set, the page's CPU profile over "panning/zooming during the stream" is written here (DevTools, speedscope). */
+  pageProfileAs?: string;
   chromiumPath: string;
   log: (line: string) => void;
 }
@@ -397,7 +399,14 @@ export async function runDashboard(o: DashboardOptions): Promise<DashboardResult
     windows.streamOnly.from = Date.now();
     await sleep(3000);
     windows.streamOnly.to = Date.now();
+    if (o.pageProfileAs) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
     await panZoomWindow(windows.panZoom);
+    if (o.pageProfileAs) {
+      const { profile } = await cdp.send('Profiler.stop');
+      mkdirSync(path.dirname(o.pageProfileAs), { recursive: true });
+      writeFileSync(o.pageProfileAs, JSON.stringify(profile));
+      log(`  page CPU profile while panning/zooming during the stream: ${path.relative(repoRoot, o.pageProfileAs)}`);
+    }
     await readFrames(timeoutMs).catch((error: unknown) => out.notes.push(`${firstLine(error)} right after the frame windows; read again at the end`));
 
     log(`dashboard: soak, ${o.streamRate} updates/s for ${o.soakS} s, a sample every ${o.heapEveryS} s …`);
@@ -444,6 +453,8 @@ export async function runDashboard(o: DashboardOptions): Promise<DashboardResult
     const responsive = out.samples.slice(Math.floor(out.samples.length / 2)).some((s) => !s.error);
     const catchUpS = responsive ? o.catchUpTimeoutS : Math.min(o.catchUpTimeoutS, 30);
     log(`dashboard: stream stopped; waiting up to ${catchUpS} s for the page to draw all ${fmtInt(expected)} incidents …`);
+    // The pan/zoom phases moved the map: back to the whole city, where every incident is in view.
+    await page.click('[data-testid="map-home"]', { timeout: catchUpS * 1000 }).catch((error: unknown) => out.notes.push(`${firstLine(error)}: the map was not brought back to the whole city`));
     try {
       await withTimeout(
         page.waitForFunction(`(${drawnInPage.toString()})() >= ${expected}`, undefined, { polling: 1000, timeout: catchUpS * 1000 }),

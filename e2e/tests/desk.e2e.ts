@@ -79,4 +79,36 @@ describe('desk', () => {
     expect(await page.locator('[data-testid="incident-item"]').first().innerText()).toMatch(/Wrong-way|Reckless/);
     await page.screenshot({ path: `${artifactsDir}desk-en.png` });
   });
+
+  it('brings the map back to the whole city after zooming and panning, from the keyboard too', async () => {
+    const corridor = page.locator('path.corridor').first();
+    expect(await page.getAttribute('[data-testid="map-home"]', 'title')).toBe('Whole city');
+    // Earlier steps selected incidents, which pans the map to them: start from the city view.
+    await page.click('[data-testid="map-home"]');
+    await page.waitForTimeout(600);
+    const home = await corridor.boundingBox();
+    await page.click('.leaflet-control-zoom-in');
+    await page.click('.leaflet-control-zoom-in');
+    const map = (await page.locator('[data-testid="desk-map"]').boundingBox())!;
+    await page.mouse.move(map.x + map.width / 2, map.y + map.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(map.x + map.width / 2 + 150, map.y + map.height / 2 + 90, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForTimeout(600);
+    const moved = (await corridor.boundingBox())!;
+    // Leaflet clips paths to the view, so the box moves and changes size but does not simply scale.
+    expect(Math.abs(moved.x - home!.x) + Math.abs(moved.y - home!.y) + Math.abs(moved.width - home!.width)).toBeGreaterThan(100);
+
+    await page.focus('[data-testid="map-home"]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      ([x, y, w]) => {
+        const box = document.querySelector('path.corridor')!.getBoundingClientRect();
+        return Math.abs(box.x - x) < 2 && Math.abs(box.y - y) < 2 && Math.abs(box.width - w) < 2;
+      },
+      [home!.x, home!.y, home!.width] as const,
+      { timeout: 5_000 },
+    );
+    await page.screenshot({ path: `${artifactsDir}desk-home.png` });
+  });
 });

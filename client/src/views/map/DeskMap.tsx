@@ -5,6 +5,7 @@ import { fetchClientConfig } from '../../api/http';
 import { CorridorLayer } from './CorridorLayer';
 import { FollowResize } from './FollowResize';
 import { IncidentMarkers } from './IncidentMarkers';
+import { MapHome } from './MapHome';
 import { MapZoom } from './MapZoom';
 import { PanToSelection } from './PanToSelection';
 import { InterceptMarks } from './InterceptMarks';
@@ -49,6 +50,7 @@ export function DeskMap() {
         <FitTrack />
         <PanToSelection />
         <MapZoom />
+        <MapHome center={cairoCenter} zoom={cairoZoom} />
         <FollowResize />
       </MapContainer>
     </section>
