@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeIncident } from '../test/fixtures';
-import { acknowledge, alarmingIncidents, alarmState, isAlarming, reconcileAcks } from './alarm';
+import { acknowledge, alarmingIncidents, alarmState, animatedMarkerIds, isAlarming, reconcileAcks } from './alarm';
 
 const claim = { userId: 'u1', username: 'officer1', at: '2026-11-22T18:01:00Z' };
 
@@ -32,6 +32,29 @@ describe('alarmingIncidents', () => {
       c: makeIncident({ id: 'c', status: 'claimed', claimedBy: claim }),
     });
     expect(list.map((i) => i.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('animatedMarkerIds', () => {
+  const at = (minute: number) => `2026-11-22T18:${String(minute).padStart(2, '0')}:00Z`;
+
+  it('moves the alarming markers waiting longest first, then the newest other critical ones, up to the cap', () => {
+    const incidents = [
+      makeIncident({ id: 'claimed-old', severity: 'critical', status: 'claimed', claimedBy: claim, firstSeenAt: at(1) }),
+      makeIncident({ id: 'claimed-new', severity: 'critical', status: 'claimed', claimedBy: claim, firstSeenAt: at(9) }),
+      makeIncident({ id: 'alarm-new', severity: 'critical', firstSeenAt: at(8) }),
+      makeIncident({ id: 'alarm-old', severity: 'critical', firstSeenAt: at(2) }),
+      makeIncident({ id: 'high', kind: 'reckless', severity: 'high', firstSeenAt: at(10) }),
+    ];
+    expect([...animatedMarkerIds(incidents, 3)]).toEqual(['alarm-old', 'alarm-new', 'claimed-new']);
+    expect([...animatedMarkerIds(incidents)].sort()).toEqual(['alarm-new', 'alarm-old', 'claimed-new', 'claimed-old']);
+  });
+
+  it('keeps a mass event to the cap', () => {
+    const many = Array.from({ length: 40 }, (_, n) => makeIncident({ id: `c${n}`, severity: 'critical', firstSeenAt: at(n) }));
+    expect(animatedMarkerIds(many).size).toBe(12);
+    expect(animatedMarkerIds(many).has('c0')).toBe(true);
+    expect(animatedMarkerIds(many).has('c39')).toBe(false);
   });
 });
 

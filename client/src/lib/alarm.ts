@@ -20,6 +20,23 @@ export function alarmingIncidents(incidents: Record<string, Incident>): Incident
     .sort((a, b) => firstSeenMs(a) - firstSeenMs(b) || a.seq - b.seq);
 }
 
+/**
+ * At most this many markers pulse and flash at once. A handful of moving markers draws the eye; a
+ * hundred turn the map into a strobe (and cost a repaint of every one of them on every frame).
+ */
+export const maxAnimatedMarkers = 12;
+
+/**
+ * The critical incidents whose markers move: the alarming ones waiting longest (what the alarm
+ * banner leads with), then the newest other critical ones. The rest keep a still, thick outline.
+ */
+export function animatedMarkerIds(incidents: readonly Incident[], max = maxAnimatedMarkers): ReadonlySet<string> {
+  const critical = incidents.filter((i) => i.severity === 'critical');
+  const alarming = critical.filter(isAlarming).sort((a, b) => firstSeenMs(a) - firstSeenMs(b) || a.seq - b.seq);
+  const others = critical.filter((i) => !isAlarming(i)).sort((a, b) => firstSeenMs(b) - firstSeenMs(a) || b.seq - a.seq);
+  return new Set([...alarming, ...others].slice(0, max).map((i) => i.id));
+}
+
 /** Incident ids whose sound a desk acknowledged (value: when). */
 export type Acks = Readonly<Record<string, number>>;
 

@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import { CircleMarker, Pane, Tooltip } from 'react-leaflet';
 import { kindLabels, severityLabels, type Incident } from '@rasd/shared';
+import { animatedMarkerIds } from '../../lib/alarm';
 import { buildClusterIndex, pointsInView, splitPinned } from '../../lib/clusters';
 import { matchesFilters } from '../../lib/filters';
 import { activeNewestFirst } from '../../lib/incidents';
@@ -11,9 +12,9 @@ import { markerStyle } from './marker-style';
 import { useMapView } from './use-map-view';
 
 // Memoised: react-leaflet re-positions a marker's tooltip on every render, which costs a layout.
-const IncidentMarker = memo(function IncidentMarker({ incident, selected, interactive }: { incident: Incident; selected: boolean; interactive: boolean }) {
+const IncidentMarker = memo(function IncidentMarker({ incident, selected, interactive, animated }: { incident: Incident; selected: boolean; interactive: boolean; animated: boolean }) {
   const language = useStore((s) => s.language);
-  const { className, radius, ...pathOptions } = markerStyle(incident, selected);
+  const { className, radius, ...pathOptions } = markerStyle(incident, selected, animated);
   return (
     <CircleMarker
       // Leaflet reads className only when the path is created, so a class change must re-create it.
@@ -52,11 +53,11 @@ export function IncidentMarkers({ wall = false }: { wall?: boolean }) {
   const heat = useStore((s) => !wall && s.mapMode === 'heat');
   const view = useMapView();
 
-  const { shown, pinned, clustered } = useMemo(() => {
+  const { shown, animated, pinned, clustered } = useMemo(() => {
     // Oldest first so the newest markers are drawn on top.
     const list = [...activeNewestFirst(incidents)].reverse();
     const visible = wall ? list : list.filter((i) => matchesFilters(i, filters));
-    return { shown: visible, ...splitPinned(visible, selectedId) };
+    return { shown: visible, animated: animatedMarkerIds(visible), ...splitPinned(visible, selectedId) };
   }, [incidents, filters, selectedId, wall]);
 
   const index = useMemo(() => buildClusterIndex(clustered), [clustered]);
@@ -73,13 +74,13 @@ export function IncidentMarkers({ wall = false }: { wall?: boolean }) {
         point.type === 'cluster' ? (
           <ClusterMarker key={point.key} cluster={point} interactive={interactive} />
         ) : (
-          <IncidentMarker key={point.incident.id} incident={point.incident} selected={false} interactive={interactive} />
+          <IncidentMarker key={point.incident.id} incident={point.incident} selected={false} interactive={interactive} animated={animated.has(point.incident.id)} />
         ),
       )}
       {/* Above Leaflet's marker pane (600), where the cluster icons live: a cluster never covers a critical incident. */}
       <Pane name="rasd-pinned" style={{ zIndex: 650 }}>
         {pinned.map((incident) => (
-          <IncidentMarker key={incident.id} incident={incident} selected={incident.id === selectedId} interactive={interactive} />
+          <IncidentMarker key={incident.id} incident={incident} selected={incident.id === selectedId} interactive={interactive} animated={animated.has(incident.id)} />
         ))}
       </Pane>
     </>

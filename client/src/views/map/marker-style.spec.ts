@@ -14,6 +14,12 @@ describe('marker style', () => {
     expect(style.radius).toBeGreaterThan(markerStyle(makeIncident({ severity: 'high' }), false).radius);
   });
 
+  it('keeps a critical marker beyond the few that move still, with a thick outline', () => {
+    const style = markerStyle(makeIncident({ kind: 'wrong_way', severity: 'critical' }), false, false);
+    expect(style.className).toContain('incident-marker--still');
+    expect(style.className).not.toContain('pulse');
+  });
+
   it('draws reckless driving orange and does not pulse below critical', () => {
     const style = markerStyle(makeIncident({ kind: 'reckless', severity: 'high' }), false);
     expect(style.fillColor).toBe('#ff9f0a');

@@ -23,20 +23,21 @@ export interface MarkerStyle {
 }
 
 /** Leaflet puts `className` on the SVG path; the first two classes are the e2e hooks. */
-export function markerClassName(incident: Incident): string {
+export function markerClassName(incident: Incident, animated = true): string {
   const classes = ['incident-marker', 'incident-' + incident.id, 'kind-' + incident.kind, 'severity-' + incident.severity];
-  // Only the most dangerous case pulses, so the animation keeps its meaning.
-  if (incident.severity === 'critical') classes.push('incident-marker--pulse');
+  // Only the most dangerous case pulses, so the animation keeps its meaning; beyond the few that
+  // move (lib/alarm animatedMarkerIds), a critical marker keeps a still, thick outline.
+  if (incident.severity === 'critical') classes.push(animated ? 'incident-marker--pulse' : 'incident-marker--still');
   // Flashes until someone claims it (lib/alarm); an escalated one keeps a ring after that.
   if (isAlarming(incident)) classes.push('incident-marker--alarm');
   if (incident.escalatedAt) classes.push('incident-marker--escalated');
   return classes.join(' ');
 }
 
-export function markerStyle(incident: Incident, selected: boolean): MarkerStyle {
+export function markerStyle(incident: Incident, selected: boolean, animated = true): MarkerStyle {
   const color = kindColors[incident.kind];
   return {
-    className: markerClassName(incident),
+    className: markerClassName(incident, animated),
     radius: severityRadius[incident.severity] + (selected ? 3 : 0),
     color: selected ? '#ffffff' : color,
     fillColor: color,
