@@ -16,9 +16,10 @@ const maxStatements = 200;
 /**
  * The embedded database: one process owns the files under `dataDir`.
  *
- * Each statement goes to PGlite as one protocol message (parse, bind, describe, execute, sync)
- * rather than through `PGlite.query`, which spends five round trips into WebAssembly on every
- * statement to learn the parameters' types first. Parameters are written as text the way
+ * Each statement goes to PGlite as one protocol message (bind, describe, execute, sync) to a
+ * statement prepared the first time its text is seen, rather than through `PGlite.query`, which
+ * makes six calls into WebAssembly for every statement, parsing, planning and describing it each
+ * time to learn the parameters' types. Parameters are written as text the way
  * node-postgres writes them for a PostgreSQL server (`prepareValue`), so both databases see the same
  * values from the same repository code; results are read with PGlite's own type parsers.
  */
@@ -47,11 +48,14 @@ export async function openPglite(dataDir: string): Promise<Database> {
     }
     const name = `s${++named}`;
     const messages = [serialize.parse({ name, text: sql }), serialize.sync()];
-    const [oldest, oldName] = statements.size >= maxStatements ? statements.entries().next().value! : [];
-    if (oldName !== undefined) messages.unshift(serialize.close({ type: 'S', name: oldName }));
+    if (statements.size >= maxStatements) {
+      // Closed first in the same message, so forgotten here even if the new statement is refused.
+      const [oldest, oldName] = statements.entries().next().value!;
+      statements.delete(oldest);
+      messages.unshift(serialize.close({ type: 'S', name: oldName }));
+    }
     // Parsed on its own, so a statement PostgreSQL refuses is never recorded as created.
     await pg.execProtocol(Buffer.concat(messages), { syncToFs: false });
-    if (oldest !== undefined) statements.delete(oldest);
     statements.set(sql, name);
     return name;
   }

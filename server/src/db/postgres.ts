@@ -46,8 +46,10 @@ export async function openPostgres(url: string): Promise<Database> {
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client));
-        // Only a COMMIT that returned means committed: any failure up to here answers non-2xx.
-        await client.query('COMMIT');
+        // Only a COMMIT that returned means committed: any failure up to here answers non-2xx. A
+        // transaction whose failed statement was caught and passed over answers COMMIT with ROLLBACK.
+        const commit = await client.query('COMMIT');
+        if (commit.command === 'ROLLBACK') throw new Error('Transaction was rolled back instead of committed');
         return result;
       } catch (error) {
         // On a dropped connection ROLLBACK fails at once, which marks the client broken.

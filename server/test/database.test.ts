@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/database';
+import { createTestStore, type TestStore } from './harness';
+
+// The Database contract both stores keep (PGlite by default, PostgreSQL when DATABASE_URL is set):
+// the repositories rely on the same values going in and coming out of either.
+let store: TestStore;
+let db: Database;
+
+beforeAll(async () => {
+  store = await createTestStore();
+  db = await store.open();
+  await db.exec('CREATE TABLE db_contract (id int PRIMARY KEY, tags text[], doc jsonb, at timestamptz, big bigint, flag boolean, note text)');
+});
+afterAll(async () => {
+  await db.close();
+  await store.destroy();
+});
+
+const count = async () => Number((await db.query<{ n: number }>('SELECT count(*) AS n FROM db_contract'))[0]!.n);
+
+describe('the database contract', () => {
+  it('round-trips every kind of parameter the repositories pass', async () => {
+    const tags = ['a,b', 'quote"d', 'back\\slash', '{brace}', 'عربي', ''];
+    const at = new Date('2026-12-04T01:02:03.456Z');
+    await db.query('INSERT INTO db_contract VALUES ($1, $2, $3, $4, $5, $6, $7)', [1, tags, JSON.stringify({ list: [1, 'x'], n: null }), at, 2 ** 40, true, null]);
+    const [row] = await db.query<{ tags: string[]; doc: unknown; at: Date; big: number; flag: boolean; note: string | null }>('SELECT * FROM db_contract WHERE id = $1', [1]);
+    expect(row).toMatchObject({ tags, doc: { list: [1, 'x'], n: null }, big: 2 ** 40, flag: true, note: null });
+    expect(new Date(row!.at).toISOString()).toBe(at.toISOString());
+    const found = await db.query<{ id: number }>('SELECT id FROM db_contract WHERE $1 = ANY(tags) AND id = ANY($2::int[])', ['quote"d', [1, 2]]);
+    expect(found.map((r) => r.id)).toEqual([1]);
+  });
+
+  it('refuses a broken statement every time it is sent, and goes on answering', async () => {
+    for (let i = 0; i < 2; i++) {
+      await expect(db.query('SELEC id FROM db_contract')).rejects.toMatchObject({ code: '42601' });
+    }
+    expect(await count()).toBe(1);
+  });
+
+  it('keeps answering a statement after many others have come and gone', async () => {
+    const first = 'SELECT id FROM db_contract WHERE id = $1';
+    expect(await db.query(first, [1])).toEqual([{ id: 1 }]);
+    for (let i = 0; i < 250; i++) await db.query(`SELECT ${i}::int AS n WHERE $1::int > 0`, [1]);
+    expect(await db.query(first, [1])).toEqual([{ id: 1 }]);
+  });
+
+  it('writes nothing from a transaction whose callback throws', async () => {
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query('INSERT INTO db_contract (id) VALUES ($1)', [2]);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect(await count()).toBe(1);
+  });
+
+  it('does not report as committed a transaction whose failed statement the callback passed over', async () => {
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query('INSERT INTO db_contract (id) VALUES ($1)', [3]);
+        await tx.query('INSERT INTO db_contract (id) VALUES ($1)', [1]).catch(() => undefined);
+        return 'done';
+      }),
+    ).rejects.toThrow();
+    expect(await count()).toBe(1);
+  });
+});
