@@ -3,7 +3,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { sleep } from './clock';
-import { freePort, makeTempDir, removeTempDir, repoRoot, spawnTracked, stopChild } from './children';
+import getPort from 'get-port';
+import { makeTempDir, removeTempDir, repoRoot, spawnTracked, stopChild } from './children';
 
 export type ServerKind = 'rasd' | 'ws';
 
@@ -34,7 +35,7 @@ const entry: Record<ServerKind, string> = {
 /** Starts Rasd (or the reference) in its own process and waits until GET /readyz answers 200. */
 export async function startServer(kind: ServerKind, options: ServerOptions = {}): Promise<RunningServer> {
   const dataDir = makeTempDir(`rasd-bench-${kind}-`);
-  const port = await freePort();
+  const port = await getPort({ host: '127.0.0.1' });
   const password = randomBytes(12).toString('base64url');
   const secret = randomBytes(18).toString('base64url');
   const nodeArgs = ['--import', 'tsx'];

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import getPort from 'get-port';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,17 +8,6 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const ingestSecret = 'e2e-camera-secret';
 export const officerPassword = 'e2e-officer-pass';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 export interface RunningServer {
   url: string;
@@ -38,7 +27,7 @@ export interface ServerPlace {
 /** Starts the real server process (`node --import tsx server/src/main.ts`) serving the built client. */
 export async function startServer(env: Record<string, string> = {}, place: ServerPlace = {}): Promise<RunningServer> {
   const dataDir = place.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'rasd-e2e-')));
-  const port = place.port ?? (await freePort());
+  const port = place.port ?? (await getPort({ host: '127.0.0.1' }));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
     env: {

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { createServer } from 'node:net';
+import getPort from 'get-port';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,17 +33,6 @@ function watchOver(pid: number) {
   spawn(process.execPath, ['-e', script], { detached: true, stdio: 'ignore' }).unref();
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
 export interface Instance {
   name: string;
   url: string;
@@ -62,7 +51,7 @@ export interface Instance {
  * and the machine's Redis, as a deployment runs it. Resolves once /readyz answers 200.
  */
 export async function startInstance(name: string, schema: Schema, env: Record<string, string> = {}, port?: number): Promise<Instance> {
-  const listenPort = port ?? (await freePort());
+  const listenPort = port ?? (await getPort({ host: '127.0.0.1' }));
   const logFile = path.join(tmpdir(), `rasd-fault-${name}-${listenPort}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {

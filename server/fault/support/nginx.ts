@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { freePort } from './cluster';
+import getPort from 'get-port';
 
 const run = promisify(execFile);
 export const nginxBinary = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p)) ?? null;
@@ -28,7 +28,7 @@ export async function startNginx(instancePorts: [number, number]): Promise<Runni
   if (!nginxBinary) throw new Error('nginx is not installed');
   const dir = await mkdtemp(path.join(tmpdir(), 'rasd-nginx-'));
   await mkdir(path.join(dir, 'temp'));
-  const [httpPort, httpsPort] = [await freePort(), await freePort()];
+  const [httpPort, httpsPort] = [await getPort({ host: '127.0.0.1' }), await getPort({ host: '127.0.0.1' })];
   await run('openssl', [
     'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost',
     '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1',
