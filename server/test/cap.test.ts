@@ -1,22 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentDetail } from '@rasd/shared';
-import { createTestStore, detection, ingestSecret, login, postDetection, startTestServer, type TestServer, type TestStore } from './harness';
+import { detection, ingestSecret, login, postDetection, useTestServer } from './harness';
 
 const capXsd = fileURLToPath(new URL('./schemas/cap-1.2.xsd', import.meta.url));
-let store: TestStore;
-let server: TestServer;
 let officer: string;
 
+const server = useTestServer();
 beforeAll(async () => {
-  store = await createTestStore();
-  server = await startTestServer(store);
   officer = await login(server.url, 'officer');
-});
-afterAll(async () => {
-  await server.stop();
-  await store.destroy();
 });
 
 /** xmllint's verdict on a document against the CAP 1.2 schema. */

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { handoverSchema, pressSummarySchema, shiftReportSchema, shiftSummarySchema } from '@rasd/shared';
-import { createTestStore, detection, login, password, postDetection, startTestServer, type TestServer, type TestStore } from './harness';
+import { createTestStore, detection, login, password, postDetection, startTestServer, useTestServer } from './harness';
 
-let store: TestStore;
-let server: TestServer;
 let commander: string;
 let incoming: string;
 let admin: string;
@@ -15,14 +13,9 @@ async function loginAs(username: string): Promise<string> {
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }
 
+const server = useTestServer({ RASD_USERS: users });
 beforeAll(async () => {
-  store = await createTestStore();
-  server = await startTestServer(store, { RASD_USERS: users });
   [commander, incoming, admin, officer] = await Promise.all([loginAs('commander1'), loginAs('commander2'), login(server.url, 'admin'), login(server.url, 'officer')]);
-});
-afterAll(async () => {
-  await server.stop();
-  await store.destroy();
 });
 
 const call = (method: string, path: string, cookie: string, body?: unknown) =>

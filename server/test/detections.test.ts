@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDesk, connected, createTestStore, detection, login, postDetection, startTestServer, type TestServer, type TestStore } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { connectDesk, connected, detection, login, postDetection, useTestServer } from './harness';
 
-let store: TestStore;
-let server: TestServer;
 let cookie: string;
 
+const server = useTestServer();
 beforeAll(async () => {
-  store = await createTestStore();
-  server = await startTestServer(store);
   cookie = await login(server.url, 'officer');
-});
-afterAll(async () => {
-  await server.stop();
-  await store.destroy();
 });
 
 async function snapshot() {

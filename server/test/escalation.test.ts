@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Incident } from '@rasd/shared';
-import { connectDesk, connected, createTestStore, detection, login, postDetection, startTestServer, type TestServer, type TestStore } from './harness';
+import { connectDesk, connected, detection, login, postDetection, useTestServer } from './harness';
 
-let store: TestStore;
-let server: TestServer;
 
-beforeAll(async () => {
-  store = await createTestStore();
-  server = await startTestServer(store, { RASD_ESCALATE_AFTER_S: '2' });
-});
-afterAll(async () => {
-  await server.stop();
-  await store.destroy();
-});
+const server = useTestServer({ RASD_ESCALATE_AFTER_S: '2' });
 
 describe('escalation of unclaimed critical incidents', () => {
   it('notifies commanders, not officers, and records it in the history and audit', async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import pg from 'pg';
 import { io as connectSocket, type Socket } from 'socket.io-client';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { liveBatchAuth, type ClientToServerEvents, type Detection, type Role, type ServerToClientEvents } from '@rasd/shared';
 import { createApplication, type Application } from '../src/app';
 import { loadConfig } from '../src/config';
@@ -77,6 +77,25 @@ export async function startTestServer(store: TestStore, env: Record<string, stri
       await db.close();
     },
   };
+}
+
+/**
+ * The test server of one file: started on a store of its own before the file's tests, stopped and
+ * its data removed after them. The object is filled in by that beforeAll, so tests and the file's
+ * own later hooks read `server.url`, `server.db` as usual.
+ */
+export function useTestServer(env: Record<string, string> = {}): TestServer {
+  const server = {} as TestServer;
+  let store: TestStore | undefined;
+  beforeAll(async () => {
+    store = await createTestStore();
+    Object.assign(server, await startTestServer(store, env));
+  });
+  afterAll(async () => {
+    await server.stop?.();
+    await store?.destroy();
+  });
+  return server;
 }
 
 export async function login(url: string, role: Role): Promise<string> {

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { historyPageSchema } from '@rasd/shared';
-import { createTestStore, detection, login, postDetection, startTestServer, type TestServer, type TestStore } from './harness';
+import { detection, login, postDetection, useTestServer } from './harness';
 
-let store: TestStore;
-let server: TestServer;
 let commander: string;
 let officer: string;
 const ids: Record<string, string> = {};
@@ -16,9 +14,8 @@ async function detect(name: string, overrides: Parameters<typeof detection>[0]) 
   ids[name] = ((await res.json()) as { incidentId: string }).incidentId;
 }
 
+const server = useTestServer();
 beforeAll(async () => {
-  store = await createTestStore();
-  server = await startTestServer(store);
   commander = await login(server.url, 'commander');
   officer = await login(server.url, 'officer');
   // The same car written three ways, plus others on another corridor, kind and day.
@@ -32,10 +29,6 @@ beforeAll(async () => {
     fetch(`${server.url}/api/v1/incidents/${ids['actioned']}/${path}`, { method: 'POST', headers: { cookie: officer, origin: server.url, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   expect((await post('claim')).status).toBe(200);
   expect((await post('actions', { type: 'arrest', plate: 'قصب١٢٣٤' })).status).toBe(201);
-});
-afterAll(async () => {
-  await server.stop();
-  await store.destroy();
 });
 
 const search = async (query: string, cookie = commander) => {

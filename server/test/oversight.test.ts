@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { shiftSummarySchema } from '@rasd/shared';
-import { createTestStore, detection, login, postDetection, startTestServer, type TestServer, type TestStore } from './harness';
+import { detection, login, postDetection, useTestServer } from './harness';
 
-let store: TestStore;
-let server: TestServer;
 let commander: string;
 let officer: string;
 
+const server = useTestServer();
 beforeAll(async () => {
-  store = await createTestStore();
-  server = await startTestServer(store);
   commander = await login(server.url, 'commander');
   officer = await login(server.url, 'officer');
-});
-afterAll(async () => {
-  await server.stop();
-  await store.destroy();
 });
 
 const post = (cookie: string, path: string, body: unknown = {}) =>

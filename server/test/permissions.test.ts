@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@rasd/shared';
-import { createTestStore, detection, login, postDetection, startTestServer, type TestServer, type TestStore } from './harness';
+import { detection, login, postDetection, useTestServer } from './harness';
 
-let store: TestStore;
-let server: TestServer;
 const cookies: Partial<Record<Role, string>> = {};
 const roles: Role[] = ['officer', 'dispatcher', 'commander', 'admin'];
 
+const server = useTestServer();
 beforeAll(async () => {
-  store = await createTestStore();
-  server = await startTestServer(store);
   for (const role of roles) cookies[role] = await login(server.url, role);
-});
-afterAll(async () => {
-  await server.stop();
-  await store.destroy();
 });
 
 type Who = Role | 'anonymous';

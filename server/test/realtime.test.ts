@@ -1,30 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Incident, LiveBatch } from '@rasd/shared';
-import {
-  connectDesk,
-  connected,
-  createTestStore,
-  detection,
-  login,
-  nextEvent,
-  postDetection,
-  startTestServer,
-  type TestServer,
-  type TestStore,
-} from './harness';
+import { connectDesk, connected, createTestStore, detection, login, nextEvent, postDetection, startTestServer, useTestServer } from './harness';
 
-let store: TestStore;
-let server: TestServer;
 let cookie: string;
 
+const server = useTestServer();
 beforeAll(async () => {
-  store = await createTestStore();
-  server = await startTestServer(store);
   cookie = await login(server.url, 'officer');
-});
-afterAll(async () => {
-  await server.stop();
-  await store.destroy();
 });
 
 describe('live fan-out over socket.io', () => {

@@ -1,19 +1,10 @@
 import { io as connectSocket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Incident } from '@rasd/shared';
-import { createTestStore, detection, login, postDetection, startTestServer, type DeskSocket, type TestServer, type TestStore } from './harness';
+import { detection, login, postDetection, type DeskSocket, useTestServer } from './harness';
 
-let store: TestStore;
-let server: TestServer;
 
-beforeAll(async () => {
-  store = await createTestStore();
-  server = await startTestServer(store);
-});
-afterAll(async () => {
-  await server.stop();
-  await store.destroy();
-});
+const server = useTestServer();
 
 /** A browser-like socket that reconnects by itself, as the dashboard's does. */
 function reconnectingDesk(cookie: string, delayMs: number): DeskSocket {

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestStore, login, password, startTestServer, type TestServer, type TestStore } from './harness';
+import { describe, expect, it } from 'vitest';
+import { login, password, useTestServer } from './harness';
 
-let store: TestStore;
-let server: TestServer;
 
-beforeAll(async () => {
-  store = await createTestStore();
-  server = await startTestServer(store);
-});
-afterAll(async () => {
-  await server.stop();
-  await store.destroy();
-});
+const server = useTestServer();
 
 const post = (body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${server.url}/api/v1/session`, {

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { limits, type IncidentDetail, type IncidentList } from '@rasd/shared';
-import { connectDesk, connected, createTestStore, detection, ingestSecret, login, nextEvent, postDetection, startTestServer, type TestServer, type TestStore } from './harness';
+import { connectDesk, connected, detection, ingestSecret, login, nextEvent, postDetection, useTestServer } from './harness';
 
-let store: TestStore;
-let server: TestServer;
 let officer: string;
 
+const server = useTestServer();
 beforeAll(async () => {
-  store = await createTestStore();
-  server = await startTestServer(store);
   officer = await login(server.url, 'officer');
-});
-afterAll(async () => {
-  await server.stop();
-  await store.destroy();
 });
 
 let n = 0;

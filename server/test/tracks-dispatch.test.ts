@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Detection, DispatchProposal, Incident, Role, Unit } from '@rasd/shared';
 import { roadGeography } from '../src/domain/road-geography';
 import { pointAt } from '../src/domain/geo/corridor-line';
-import { connectDesk, connected, createTestStore, login, nextEvent, postDetection, startTestServer, type TestServer, type TestStore } from './harness';
+import { connectDesk, connected, login, nextEvent, postDetection, useTestServer } from './harness';
 
-let store: TestStore;
-let server: TestServer;
 const cookies: Partial<Record<Role, string>> = {};
 const { registry } = roadGeography();
 // Wrong way on the 26 July axis' forward carriageway runs towards decreasing km.
@@ -13,14 +11,9 @@ const cameras = [...registry.onCarriageway('mehwar_26_july', 'forward')].reverse
 const line = registry.lines.get('mehwar_26_july')!;
 const gapS = ((cameras[0]!.km - cameras[1]!.km) / 100) * 3600;
 
+const server = useTestServer();
 beforeAll(async () => {
-  store = await createTestStore();
-  server = await startTestServer(store);
   for (const role of ['officer', 'dispatcher', 'commander', 'admin'] as Role[]) cookies[role] = await login(server.url, role);
-});
-afterAll(async () => {
-  await server.stop();
-  await store.destroy();
 });
 
 interface Ids {

@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { wallStatsSchema, type Role } from '@rasd/shared';
-import { createTestStore, detection, login, postDetection, startTestServer, type TestServer, type TestStore } from './harness';
+import { detection, login, postDetection, useTestServer } from './harness';
 
-let store: TestStore;
-let server: TestServer;
 
-beforeAll(async () => {
-  store = await createTestStore();
-  server = await startTestServer(store);
-});
-afterAll(async () => {
-  await server.stop();
-  await store.destroy();
-});
+const server = useTestServer();
 
 const stats = (cookie?: string) => fetch(`${server.url}/api/v1/wall/stats`, { headers: cookie ? { cookie } : {} });
 

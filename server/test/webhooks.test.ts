@@ -1,11 +1,9 @@
 import { createServer, type Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Webhook, WebhookDelivery } from '@rasd/shared';
 import { verifySignature } from '../src/domain/webhook-signature';
-import { createTestStore, detection, login, postDetection, startTestServer, type TestServer, type TestStore } from './harness';
+import { createTestStore, detection, login, postDetection, startTestServer, useTestServer } from './harness';
 
-let store: TestStore;
-let server: TestServer;
 let commander: string;
 
 interface Received {
@@ -33,14 +31,9 @@ function receiver(statuses: number[], secretOf: () => string) {
   };
 }
 
+const server = useTestServer({ RASD_WEBHOOK_ALLOW_HTTP: 'true', RASD_WEBHOOK_RETRY_BASE_MS: '100', RASD_WEBHOOK_MAX_FAILURES: '3' });
 beforeAll(async () => {
-  store = await createTestStore();
-  server = await startTestServer(store, { RASD_WEBHOOK_ALLOW_HTTP: 'true', RASD_WEBHOOK_RETRY_BASE_MS: '100', RASD_WEBHOOK_MAX_FAILURES: '3' });
   commander = await login(server.url, 'commander');
-});
-afterAll(async () => {
-  await server.stop();
-  await store.destroy();
 });
 
 const api = (path: string, method = 'GET', body?: unknown) =>

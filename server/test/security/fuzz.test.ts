@@ -1,16 +1,13 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestStore, detection, ingestSecret, login, startTestServer, type TestServer, type TestStore } from '../harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { detection, ingestSecret, login, useTestServer } from '../harness';
 import { recordAttack } from './summary';
 
-let store: TestStore;
-let server: TestServer;
 let officer: string;
 let incidentId: string;
 
+const server = useTestServer();
 beforeAll(async () => {
-  store = await createTestStore();
-  server = await startTestServer(store);
   officer = await login(server.url, 'officer');
   const res = await fetch(`${server.url}/api/v1/detections`, {
     method: 'POST',
@@ -19,10 +16,6 @@ beforeAll(async () => {
   });
   incidentId = ((await res.json()) as { incidentId: string }).incidentId;
   await fetch(`${server.url}/api/v1/incidents/${incidentId}/claim`, { method: 'POST', headers: { cookie: officer } });
-});
-afterAll(async () => {
-  await server.stop();
-  await store.destroy();
 });
 
 const hostileStrings = [

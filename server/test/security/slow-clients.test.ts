@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDesk, connected, createTestStore, login, startTestServer, type DeskSocket, type TestServer, type TestStore } from '../harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { connectDesk, connected, login, type DeskSocket, useTestServer } from '../harness';
 import { recordAttack } from './summary';
 
-let store: TestStore;
-let server: TestServer;
 let cookie: string;
 
+const server = useTestServer({ RASD_SOCKET_MAX_QUEUED: '200', RASD_SOCKET_MAX_BUFFER_MB: '4' });
 beforeAll(async () => {
-  store = await createTestStore();
-  server = await startTestServer(store, { RASD_SOCKET_MAX_QUEUED: '200', RASD_SOCKET_MAX_BUFFER_MB: '4' });
   cookie = await login(server.url, 'officer');
-});
-afterAll(async () => {
-  await server.stop();
-  await store.destroy();
 });
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 102.4) / 10;
