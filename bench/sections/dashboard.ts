@@ -1,15 +1,15 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { repoRoot } from '../lib/children';
 import { sleep, withTimeout } from '../lib/clock';
 import { Worker } from '../lib/ipc';
-import { descendants, readCpuSeconds, readRssMb } from '../lib/proc';
 import type { ProducerResult } from '../lib/producer';
 import { fmt, fmtInt, table } from '../lib/report';
 import { startServer } from '../lib/server-process';
-import { linearSlope, mean, percentile } from '../lib/stats';
+import { countMarkers, drawnAtLeast, firstLine, frameStats, heapOf, initScript, panAndZoom, rendererPids, rendererUsage, type FrameStats } from './dashboard-page';
+import { linearSlope, mean } from '../lib/stats';
 
 export interface DashboardOptions {
   incidents: number;
@@ -31,15 +31,6 @@ export interface DashboardOptions {
   pageProfileAs?: string;
   chromiumPath: string;
   log: (line: string) => void;
-}
-
-export interface FrameStats {
-  frames: number;
-  medianMs: number;
-  p95Ms: number;
-  maxMs: number;
-  /** Frames longer than 50 ms (a visible hitch). */
-  over50: number;
 }
 
 export interface Sample {
@@ -86,137 +77,6 @@ export interface DashboardResult {
   streamOk: number;
   pageErrors: string[];
   options: Omit<DashboardOptions, 'log'>;
-}
-
-declare global {
-  interface Window {
-    __benchFrames?: number[];
-    __benchLong?: { n: number; ms: number };
-    __benchDrawn: () => number;
-  }
-}
-
-/**
- * Runs in the page before its own scripts: records every animation frame's timestamp (epoch ms)
- * and the long tasks, from the start, so frame times of a busy period can be read once the page
- * is free again. A string, not a function: tsx would wrap inner functions in its `__name` helper,
- * which does not exist in the page (defined here too, for the functions passed to page.evaluate).
- */
-const initScript = `
-  globalThis.__name = globalThis.__name || ((fn) => fn);
-  window.__benchFrames = [];
-  window.__benchLong = { n: 0, ms: 0 };
-  window.__benchDrawn = ${drawnInPage.toString()};
-  const tick = (t) => {
-    if (window.__benchFrames.length < 500000) window.__benchFrames.push(performance.timeOrigin + t);
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) { window.__benchLong.n++; window.__benchLong.ms += e.duration; }
-    }).observe({ type: 'longtask', buffered: true });
-  } catch {}
-`;
-
-/** Frame durations of the frames that ended within [fromMs, toMs] (epoch ms). */
-function frameStats(stamps: readonly number[], fromMs: number, toMs: number): FrameStats {
-  const deltas: number[] = [];
-  for (let i = 1; i < stamps.length; i++) {
-    const t = stamps[i]!;
-    if (t > fromMs && t <= toMs) deltas.push(t - stamps[i - 1]!);
-  }
-  // A window with no frame at all was one long frame.
-  if (deltas.length === 0) deltas.push(toMs - fromMs);
-  deltas.sort((a, b) => a - b);
-  return {
-    frames: deltas.length,
-    medianMs: percentile(deltas, 50),
-    p95Ms: percentile(deltas, 95),
-    maxMs: deltas[deltas.length - 1]!,
-    over50: deltas.filter((d) => d > 50).length,
-  };
-}
-
-/**
- * Incidents the map shows: single markers plus the counts written on cluster discs (in the page's
- * digits, Arabic-Indic included). Runs in the page.
- */
-function drawnInPage(): number {
-  const toNumber = (text: string) =>
-    Number(
-      text
-        .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660))
-        .replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x6f0))
-        .replace(/[^0-9]/g, ''),
-    ) || 0;
-  let n = document.querySelectorAll('path.incident-marker').length;
-  for (const el of Array.from(document.querySelectorAll('.cluster-marker .cluster-count'))) n += toNumber(el.textContent ?? '');
-  return n;
-}
-
-/**
- * Whether the page has drawn at least `min` incidents. A function, not an expression string: the
- * desk's CSP (no 'unsafe-eval') refuses Playwright's evaluation of strings.
- */
-const drawnAtLeast = (min: number) => window.__benchDrawn() >= min;
-
-/** Playwright's messages carry call logs and terminal colours: one plain line for the table. */
-function firstLine(error: unknown): string {
-  // eslint-disable-next-line no-control-regex
-  return (error instanceof Error ? error.message : String(error)).replace(/\u001b\[[0-9;]*m/g, '').split('\n')[0]!.trim();
-}
-
-const countMarkers = (page: Page, timeoutMs: number) => withTimeout(page.evaluate(drawnInPage), timeoutMs, 'page did not answer (markers)');
-
-async function heapOf(page: Page, cdp: CDPSession, timeoutMs: number): Promise<{ heapMb: number; domNodes: number; markers: number }> {
-  // The page answers these between its own tasks: a page buried in work answers late or never.
-  const read = async () => {
-    await cdp.send('HeapProfiler.collectGarbage');
-    const heap = await cdp.send('Runtime.getHeapUsage');
-    const metrics = await cdp.send('Performance.getMetrics');
-    const markers = await page.evaluate(drawnInPage);
-    return { heapMb: heap.usedSize / 2 ** 20, domNodes: metrics.metrics.find((m) => m.name === 'Nodes')?.value ?? Number.NaN, markers };
-  };
-  return withTimeout(read(), timeoutMs, 'page did not answer');
-}
-
-/** The browser's renderer processes (descendants of this process: not another engineer's Chromium). */
-function rendererPids(): number[] {
-  return descendants(process.pid)
-    .filter((p) => /chrom/i.test(p.cmdline) && p.cmdline.includes('--type=renderer'))
-    .map((p) => p.pid);
-}
-
-function rendererUsage(pids: readonly number[]): { cpuS: number; rssMb: number } {
-  let cpuS = 0;
-  let rssMb = 0;
-  for (const pid of pids) {
-    cpuS += readCpuSeconds(pid) ?? 0;
-    rssMb += readRssMb(pid) ?? 0;
-  }
-  return { cpuS, rssMb };
-}
-
-/** Drags the map around and wheels it in and out for `seconds`. */
-async function panAndZoom(page: Page, seconds: number): Promise<void> {
-  const box = await page.locator('[data-testid="desk-map"]').boundingBox();
-  if (!box) throw new Error('map not visible');
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  const r = Math.min(box.width, box.height) / 5;
-  const end = Date.now() + seconds * 1000;
-  for (let i = 0; Date.now() < end; i++) {
-    const a = (i * Math.PI) / 3;
-    await page.mouse.move(cx, cy);
-    await page.mouse.down();
-    await page.mouse.move(cx + r * Math.cos(a), cy + r * Math.sin(a), { steps: 12 });
-    await page.mouse.up();
-    if (i % 3 === 2) {
-      await page.mouse.wheel(0, i % 6 === 2 ? -240 : 240);
-      await sleep(150);
-    }
-  }
 }
 
 export async function runDashboard(o: DashboardOptions): Promise<DashboardResult> {
