@@ -1,6 +1,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { sleep, withTimeout } from '../lib/clock';
 import { descendants, readCpuSeconds, readRssMb } from '../lib/proc';
+import { fmt, fmtInt } from '../lib/report';
 import { percentile } from '../lib/stats';
 
 // The dashboard section's side inside the desk's page: what it records there and how it drives it.
@@ -12,6 +13,21 @@ export interface FrameStats {
   maxMs: number;
   /** Frames longer than 50 ms (a visible hitch). */
   over50: number;
+}
+
+export interface Sample {
+  /** Seconds into the stream. */
+  tS: number;
+  /** Chromium renderer processes (read from /proc: answers however busy the page is). */
+  rendererRssMb: number;
+  rendererCpuPct: number;
+  /** JS heap after a forced GC, when the page answered within the timeout. */
+  heapMb: number;
+  markers: number;
+  domNodes: number;
+  /** How long the page took to answer the in-page part of this sample. */
+  answerS: number;
+  error?: string;
 }
 
 declare global {
@@ -145,3 +161,52 @@ export async function panAndZoom(page: Page, seconds: number): Promise<void> {
   }
 }
 
+/**
+ * Samples the page every `everyS` for `soakS` seconds: renderer CPU and RSS from /proc (always
+ * answers), then heap and markers from the page, asked only while the soak has time left, so a busy
+ * page cannot stretch it.
+ */
+export async function soakSamples(o: {
+  page: Page;
+  cdp: CDPSession;
+  renderers: readonly number[];
+  soakS: number;
+  everyS: number;
+  pageTimeoutMs: number;
+  /** Epoch ms the stream started: samples are timed from it. */
+  streamStart: number;
+  log: (line: string) => void;
+}): Promise<Sample[]> {
+  const samples: Sample[] = [];
+  const soakStart = Date.now();
+  const left = () => o.soakS * 1000 - (Date.now() - soakStart);
+  let last = { at: Date.now(), ...rendererUsage(o.renderers) };
+  while (left() > 0) {
+    await sleep(Math.min(o.everyS * 1000, Math.max(0, left())));
+    const now = Date.now();
+    const usage = rendererUsage(o.renderers);
+    const sample: Sample = {
+      tS: (now - o.streamStart) / 1000,
+      rendererRssMb: usage.rssMb,
+      rendererCpuPct: ((usage.cpuS - last.cpuS) / Math.max(0.001, (now - last.at) / 1000)) * 100,
+      heapMb: Number.NaN,
+      markers: Number.NaN,
+      domNodes: Number.NaN,
+      answerS: Number.NaN,
+    };
+    last = { at: now, ...usage };
+    const budget = Math.min(o.pageTimeoutMs, Math.max(1000, left()));
+    try {
+      Object.assign(sample, await heapOf(o.page, o.cdp, budget));
+      sample.answerS = (Date.now() - now) / 1000;
+    } catch (error) {
+      sample.error = (error as Error).message;
+    }
+    samples.push(sample);
+    o.log(
+      `  t=${fmt(sample.tS, 0)} s renderer CPU ${fmtInt(sample.rendererCpuPct)}%, RSS ${fmtInt(sample.rendererRssMb)} MB; ` +
+        (sample.error ? `${sample.error} within ${fmt(budget / 1000, 0)} s` : `heap ${fmt(sample.heapMb)} MB, ${fmtInt(sample.markers)} markers, answered in ${fmt(sample.answerS)} s`),
+    );
+  }
+  return samples;
+}

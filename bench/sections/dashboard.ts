@@ -8,7 +8,7 @@ import { Worker } from '../lib/ipc';
 import type { ProducerResult } from '../lib/producer';
 import { fmt, fmtInt, table } from '../lib/report';
 import { startServer } from '../lib/server-process';
-import { countMarkers, drawnAtLeast, firstLine, frameStats, heapOf, initScript, panAndZoom, rendererPids, rendererUsage, type FrameStats } from './dashboard-page';
+import { countMarkers, drawnAtLeast, firstLine, frameStats, heapOf, initScript, panAndZoom, rendererPids, soakSamples, type FrameStats, type Sample } from './dashboard-page';
 import { linearSlope, mean } from '../lib/stats';
 
 export interface DashboardOptions {
@@ -31,21 +31,6 @@ export interface DashboardOptions {
   pageProfileAs?: string;
   chromiumPath: string;
   log: (line: string) => void;
-}
-
-export interface Sample {
-  /** Seconds into the stream. */
-  tS: number;
-  /** Chromium renderer processes (read from /proc: answers however busy the page is). */
-  rendererRssMb: number;
-  rendererCpuPct: number;
-  /** JS heap after a forced GC, when the page answered within the timeout. */
-  heapMb: number;
-  markers: number;
-  domNodes: number;
-  /** How long the page took to answer the in-page part of this sample. */
-  answerS: number;
-  error?: string;
 }
 
 export interface DashboardResult {
@@ -278,36 +263,7 @@ export async function runDashboard(o: DashboardOptions): Promise<DashboardResult
     await readFrames(timeoutMs).catch((error: unknown) => out.notes.push(`${firstLine(error)} right after the frame windows; read again at the end`));
 
     log(`dashboard: soak, ${o.streamRate} updates/s for ${o.soakS} s, a sample every ${o.heapEveryS} s …`);
-    const soakStart = Date.now();
-    let last = { at: Date.now(), ...rendererUsage(renderers) };
-    while (Date.now() - soakStart < o.soakS * 1000) {
-      await sleep(Math.min(o.heapEveryS * 1000, Math.max(0, o.soakS * 1000 - (Date.now() - soakStart))));
-      const now = Date.now();
-      const usage = rendererUsage(renderers);
-      const sample: Sample = {
-        tS: (now - streamStart) / 1000,
-        rendererRssMb: usage.rssMb,
-        rendererCpuPct: ((usage.cpuS - last.cpuS) / Math.max(0.001, (now - last.at) / 1000)) * 100,
-        heapMb: Number.NaN,
-        markers: Number.NaN,
-        domNodes: Number.NaN,
-        answerS: Number.NaN,
-      };
-      last = { at: now, ...usage };
-      // Ask the page only while there is time left in the soak: a busy page must not stretch it.
-      const budget = Math.min(timeoutMs, Math.max(1000, o.soakS * 1000 - (Date.now() - soakStart)));
-      try {
-        Object.assign(sample, await heapOf(page, cdp, budget));
-        sample.answerS = (Date.now() - now) / 1000;
-      } catch (error) {
-        sample.error = (error as Error).message;
-      }
-      out.samples.push(sample);
-      log(
-        `  t=${fmt(sample.tS, 0)} s renderer CPU ${fmtInt(sample.rendererCpuPct)}%, RSS ${fmtInt(sample.rendererRssMb)} MB; ` +
-          (sample.error ? `${sample.error} within ${fmt(budget / 1000, 0)} s` : `heap ${fmt(sample.heapMb)} MB, ${fmtInt(sample.markers)} markers, answered in ${fmt(sample.answerS)} s`),
-      );
-    }
+    out.samples.push(...(await soakSamples({ page, cdp, renderers, soakS: o.soakS, everyS: o.heapEveryS, pageTimeoutMs: timeoutMs, streamStart, log })));
 
     // Stop the stream, then wait for the page to draw everything it was sent. A page that
     // answered nothing in the second half of the soak will not catch up soon: wait less for it.
