@@ -15,3 +15,11 @@ export interface Database extends Queryable {
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
 }
+
+/**
+ * Throws if COMMIT answered with the ROLLBACK tag: PostgreSQL's answer (no error) for a transaction
+ * whose failed statement the callback caught and passed over. Nothing was written.
+ */
+export function assertCommitted(commandTag: string | null | undefined): void {
+  if (commandTag === 'ROLLBACK') throw new Error('Transaction was rolled back instead of committed');
+}

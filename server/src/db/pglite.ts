@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { serialize } from 'pg-protocol';
 import pgUtils from 'pg/lib/utils.js';
-import type { Database, Queryable } from './database';
+import { assertCommitted, type Database, type Queryable } from './database';
 
 interface Field {
   name: string;
@@ -106,10 +106,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
         try {
           const result = await fn(tx);
           const { messages } = await simple('COMMIT');
-          // A transaction whose failed statement was caught and passed over ends in a rollback.
-          if ((messages as { name: string; text?: string }[]).some((m) => m.name === 'commandComplete' && m.text === 'ROLLBACK')) {
-            throw new Error('Transaction was rolled back instead of committed');
-          }
+          assertCommitted((messages as { name: string; text?: string }[]).find((m) => m.name === 'commandComplete')?.text);
           return result;
         } catch (error) {
           await simple('ROLLBACK').catch(() => undefined);

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Database, Queryable } from './database';
+import { assertCommitted, type Database, type Queryable } from './database';
 import { asUnavailable } from './unavailable';
 
 // int8 (seq) fits a double for any realistic lifetime of the system.
@@ -46,10 +46,8 @@ export async function openPostgres(url: string): Promise<Database> {
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client));
-        // Only a COMMIT that returned means committed: any failure up to here answers non-2xx. A
-        // transaction whose failed statement was caught and passed over answers COMMIT with ROLLBACK.
-        const commit = await client.query('COMMIT');
-        if (commit.command === 'ROLLBACK') throw new Error('Transaction was rolled back instead of committed');
+        // Only a COMMIT that returned means committed: any failure up to here answers non-2xx.
+        assertCommitted((await client.query('COMMIT')).command);
         return result;
       } catch (error) {
         // On a dropped connection ROLLBACK fails at once, which marks the client broken.
