@@ -20,6 +20,8 @@ export interface RunningServer {
   url: string;
   pid: number;
   username: string;
+  /** A second officer (same password): the colleague working the queue in the dashboard section. */
+  colleague: string;
   password: string;
   secret: string;
   /** The last lines the server wrote to stderr/stdout (for error reports). */
@@ -45,7 +47,7 @@ export async function startServer(kind: ServerKind, options: ServerOptions = {})
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
-    RASD_USERS: `bench:officer:${password}`,
+    RASD_USERS: `bench:officer:${password},bench-colleague:officer:${password}`,
     RASD_INGEST_KEYS: `bench:${secret}`,
     RASD_SIMULATOR: 'off',
     LOG_LEVEL: 'warn',
@@ -87,6 +89,7 @@ export async function startServer(kind: ServerKind, options: ServerOptions = {})
     url,
     pid: child.pid ?? -1,
     username: 'bench',
+    colleague: 'bench-colleague',
     password,
     secret,
     logTail: () => tail.join('\n'),
@@ -125,9 +128,9 @@ export function request(method: string, url: string, body?: unknown, headers: Re
 }
 
 /** Logs in like the desk's browser does and returns the `rasd_session=…` cookie pair. */
-export async function login(server: RunningServer): Promise<string> {
+export async function login(server: RunningServer, username = server.username): Promise<string> {
   if (server.kind === 'ws') return 'rasd_session=reference';
-  const answer = await request('POST', `${server.url}/api/v1/session`, { username: server.username, password: server.password }, {
+  const answer = await request('POST', `${server.url}/api/v1/session`, { username, password: server.password }, {
     origin: server.url,
   });
   if (answer.status !== 200) throw new Error(`login failed: HTTP ${answer.status} ${answer.body}`);

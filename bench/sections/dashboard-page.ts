@@ -210,3 +210,6 @@ export async function soakSamples(o: {
   }
   return samples;
 }
+
+/** Whether the page draws exactly `count` incidents: the active set, once closed ones have left the map. */
+export const drawnExactly = (count: number) => window.__benchDrawn() === count;

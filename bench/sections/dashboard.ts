@@ -5,16 +5,20 @@ import { chromium, type Browser } from 'playwright-core';
 import { repoRoot } from '../lib/children';
 import { sleep, withTimeout } from '../lib/clock';
 import { Worker } from '../lib/ipc';
+import type { OfficerPlan, OfficerResult } from '../lib/officer';
 import type { ProducerResult } from '../lib/producer';
 import { fmt, fmtInt, table } from '../lib/report';
-import { startServer } from '../lib/server-process';
-import { countMarkers, drawnAtLeast, firstLine, frameStats, heapOf, initScript, panAndZoom, rendererPids, soakSamples, type FrameStats, type Sample } from './dashboard-page';
+import { login, startServer } from '../lib/server-process';
+import { countMarkers, drawnAtLeast, drawnExactly, firstLine, frameStats, heapOf, initScript, panAndZoom, rendererPids, soakSamples, type FrameStats, type Sample } from './dashboard-page';
 import { linearSlope, mean } from '../lib/stats';
 
 export interface DashboardOptions {
   incidents: number;
   preloadRate: number;
-  /** Live detections per second while the page is open. */
+  /**
+   * Incident changes per second while the page is open: a quarter are detections opening
+   * incidents, the rest a colleague claiming, acting on and closing the oldest (see lib/officer).
+   */
   streamRate: number;
   soakS: number;
   heapEveryS: number;
@@ -58,8 +62,14 @@ export interface DashboardResult {
   /** Frame times: panning/zooming before the stream, the stream alone, panning/zooming during it. */
   frames: { idlePanZoom: FrameStats | null; streamOnly: FrameStats | null; panZoom: FrameStats | null };
   notes: string[];
+  /** Changes the stream asked for (detections posted, commands sent), and those stored. */
   streamSent: number;
   streamOk: number;
+  /** Incidents the stream opened and closed: the active set the page should end with follows from them. */
+  opened: number;
+  closed: number;
+  /** The colleague's first refused command, if any. */
+  officerError: string | null;
   pageErrors: string[];
   options: Omit<DashboardOptions, 'log'>;
 }
@@ -86,6 +96,9 @@ export async function runDashboard(o: DashboardOptions): Promise<DashboardResult
     notes: [],
     streamSent: 0,
     streamOk: 0,
+    opened: 0,
+    closed: 0,
+    officerError: null,
     pageErrors: [],
     options,
   };
@@ -100,9 +113,17 @@ export async function runDashboard(o: DashboardOptions): Promise<DashboardResult
 
   mkdirSync(o.artifactsDir, { recursive: true });
   const producer = new Worker('bench/workers/producer.ts', 'producer');
+  const officer = new Worker('bench/workers/officer.ts', 'officer');
   const server = await startServer('rasd');
   let browser: Browser | null = null;
-  let stream: Promise<ProducerResult> | null = null;
+  let stream: Promise<[ProducerResult, OfficerResult]> | null = null;
+  const noteStream = ([opens, worked]: [ProducerResult, OfficerResult]) => {
+    out.opened = opens.phases[0]?.ok ?? 0;
+    out.closed = worked.closed;
+    out.streamSent = (opens.phases[0]?.sent ?? 0) + worked.cycles * 3;
+    out.streamOk = out.opened + worked.changes;
+    out.officerError = worked.firstError;
+  };
   const timeoutMs = o.pageTimeoutS * 1000;
   try {
     log(`dashboard: preloading ${fmtInt(o.incidents)} incidents …`);
@@ -235,18 +256,26 @@ export async function runDashboard(o: DashboardOptions): Promise<DashboardResult
     // The stream: first the frame windows (while the page's backlog, if any, is still short),
     // then the soak with a sample every heapEveryS.
     const streamS = 3 + o.panZoomS + o.soakS + 1;
-    stream = producer.call<ProducerResult>(
-      'run',
-      {
-        url: server.url,
-        secret: server.secret,
-        runTag: randomBytes(4).toString('hex'),
-        phases: [{ label: 'stream', rate: o.streamRate, durationS: streamS, measured: false }],
-        drainTimeoutS: 30,
-        kindMix: true,
-      },
-      (streamS + 120) * 1000,
-    );
+    const colleague = await login(server, server.colleague);
+    stream = Promise.all([
+      producer.call<ProducerResult>(
+        'run',
+        {
+          url: server.url,
+          secret: server.secret,
+          runTag: randomBytes(4).toString('hex'),
+          phases: [{ label: 'stream', rate: o.streamRate / 4, durationS: streamS, measured: false }],
+          drainTimeoutS: 30,
+          kindMix: true,
+        },
+        (streamS + 120) * 1000,
+      ),
+      officer.call<OfficerResult>(
+        'run',
+        { url: server.url, cookie: colleague, origin: server.url, cyclesPerS: o.streamRate / 4, durationS: streamS, refreshEveryS: 2 } satisfies OfficerPlan,
+        (streamS + 120) * 1000,
+      ),
+    ]);
     const streamStart = Date.now();
     log(`dashboard: ${o.streamRate} updates/s: frame times with the stream only (3 s), then panning and zooming (${o.panZoomS} s) …`);
     windows.streamOnly.from = Date.now();
@@ -267,27 +296,25 @@ export async function runDashboard(o: DashboardOptions): Promise<DashboardResult
 
     // Stop the stream, then wait for the page to draw everything it was sent. A page that
     // answered nothing in the second half of the soak will not catch up soon: wait less for it.
-    await producer.call('abort');
-    const streamed = await stream;
+    await Promise.all([producer.call('abort'), officer.call('abort')]);
+    noteStream(await stream);
     stream = null;
-    out.streamSent = streamed.phases[0]?.sent ?? 0;
-    out.streamOk = streamed.phases[0]?.ok ?? 0;
     const stopped = Date.now();
-    const expected = out.preloaded + out.streamOk;
+    const expected = out.preloaded + out.opened - out.closed;
     const responsive = out.samples.slice(Math.floor(out.samples.length / 2)).some((s) => !s.error);
     const catchUpS = responsive ? o.catchUpTimeoutS : Math.min(o.catchUpTimeoutS, 30);
-    log(`dashboard: stream stopped; waiting up to ${catchUpS} s for the page to draw all ${fmtInt(expected)} incidents …`);
+    log(`dashboard: stream stopped; waiting up to ${catchUpS} s for the page to draw the ${fmtInt(expected)} active incidents …`);
     // The pan/zoom phases moved the map: back to the whole city, where every incident is in view.
     await page.click('[data-testid="map-home"]', { timeout: catchUpS * 1000 }).catch((error: unknown) => out.notes.push(`${firstLine(error)}: the map was not brought back to the whole city`));
     try {
       await withTimeout(
-        page.waitForFunction(drawnAtLeast, expected, { polling: 1000, timeout: catchUpS * 1000 }),
+        page.waitForFunction(drawnExactly, expected, { polling: 1000, timeout: catchUpS * 1000 }),
         (catchUpS + 5) * 1000,
         'catching up',
       );
       out.catchUpS = (Date.now() - stopped) / 1000;
     } catch (error) {
-      out.notes.push(`the page had not drawn all ${fmtInt(expected)} incidents ${catchUpS} s after the stream stopped (${firstLine(error)})`);
+      out.notes.push(`the page had not drawn the ${fmtInt(expected)} active incidents ${catchUpS} s after the stream stopped (${firstLine(error)})`);
     }
     const caughtUp = Number.isFinite(out.catchUpS);
     const endTimeoutMs = caughtUp ? 60_000 : timeoutMs;
@@ -314,13 +341,13 @@ export async function runDashboard(o: DashboardOptions): Promise<DashboardResult
     out.error = firstLine(error);
   } finally {
     if (stream) {
-      await producer.call('abort').catch(() => undefined);
+      await Promise.all([producer.call('abort'), officer.call('abort')]).catch(() => undefined);
       const streamed = await stream.catch(() => null);
-      out.streamSent = streamed?.phases[0]?.sent ?? 0;
-      out.streamOk = streamed?.phases[0]?.ok ?? 0;
+      if (streamed) noteStream(streamed);
     }
     await browser?.close().catch(() => undefined);
     await producer.stop();
+    await officer.stop();
     await server.stop();
   }
   return out;
@@ -340,7 +367,7 @@ export function dashboardTables(r: DashboardResult): string {
     [
       `JS heap after ${fmt(r.options.soakS / 60, 1)} min of ${r.options.streamRate} updates/s`,
       Number.isFinite(r.heapEndMb) && Number.isFinite(r.markersEnd)
-        ? `${fmt(r.heapEndMb)} MB with ${fmtInt(r.markersEnd)} incidents drawn (${fmt(((r.heapEndMb - r.heapAfterLoadMb) / Math.max(1, r.markersEnd - r.markersAtRender)) * 1024, 1)} KB per added incident)`
+        ? `${fmt(r.heapEndMb)} MB with ${fmtInt(r.markersEnd)} incidents drawn`
         : 'the page did not answer',
     ],
     ['heap trend after warm-up', `${fmt(r.heapSlopeMbPerMin, 2)} MB/min`],
@@ -348,12 +375,14 @@ export function dashboardTables(r: DashboardResult): string {
     ['renderer RSS at the last sample', `${fmtInt(r.samples[r.samples.length - 1]?.rendererRssMb)} MB`],
     ['main thread in long tasks (> 50 ms), stream start → end of catch-up', `${fmtInt(r.longTaskPct)}%`],
     ['heap samples the page answered in time', `${answered.length} of ${r.samples.length} (timeout ${r.options.pageTimeoutS} s)`],
-    ['after the stream stopped, all incidents drawn within', Number.isFinite(r.catchUpS) ? `${fmt(r.catchUpS)} s` : `not within ${r.options.catchUpTimeoutS} s`],
+    ['after the stream stopped, the active set drawn within', Number.isFinite(r.catchUpS) ? `${fmt(r.catchUpS)} s` : `not within ${r.options.catchUpTimeoutS} s`],
     ['frames, panning/zooming before the stream: median / p95 / max', frames(r.frames.idlePanZoom)],
     ['frames, stream only: median / p95 / max', frames(r.frames.streamOnly)],
     ['frames, panning/zooming during the stream: median / p95 / max', frames(r.frames.panZoom)],
     ['live updates sent / stored', `${fmtInt(r.streamSent)} / ${fmtInt(r.streamOk)}`],
+    ['incidents opened / closed by the stream', `${fmtInt(r.opened)} / ${fmtInt(r.closed)}`],
   ];
+  if (r.officerError) rows.push(['colleague\'s first refused command', r.officerError]);
   for (const note of r.notes) rows.push(['note', note]);
   if (r.error) rows.push(['error', r.error]);
   if (r.pageErrors.length) rows.push(['page errors', r.pageErrors.slice(0, 3).join(' | ')]);
