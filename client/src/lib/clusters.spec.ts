@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeIncident } from '../test/fixtures';
-import { buildClusterIndex, pointsInView, splitPinned } from './clusters';
+import { buildClusterIndex, clusterIndexFor, pointsInView, splitPinned } from './clusters';
 
 const cairo: [number, number, number, number] = [30.9, 29.7, 31.8, 30.4];
 
@@ -57,5 +57,22 @@ describe('clustering', () => {
     const { pinned, clustered } = splitPinned(oldestFirst, 'c0', 3);
     expect(pinned.map((i) => i.id)).toEqual(['c0', 'c3', 'c4', 'c5']);
     expect(clustered.map((i) => i.id)).toEqual(['c1', 'c2']);
+  });
+
+  it('keeps its index when only what clustering does not read changes, and rebuilds otherwise', () => {
+    const list = near(30);
+    const first = clusterIndexFor(null, list);
+    const claimed = list.map((i, n) => (n === 3 ? { ...i, status: 'claimed' as const, claimedBy: { userId: 'u', username: 'officer1', at: i.firstSeenAt } } : i));
+    const again = clusterIndexFor(first, claimed);
+    expect(again.index).toBe(first.index);
+    expect(again.incidents).toBe(claimed);
+
+    const moved = claimed.map((i, n) => (n === 5 ? { ...i, location: { lat: i.location.lat + 0.01, lon: i.location.lon } } : i));
+    expect(clusterIndexFor(again, moved).index).not.toBe(first.index);
+    const graver = claimed.map((i, n) => (n === 5 ? { ...i, severity: 'high' as const } : i));
+    expect(clusterIndexFor(again, graver).index).not.toBe(first.index);
+    expect(clusterIndexFor(again, claimed.slice(1)).index).not.toBe(first.index);
+    const swapped = [claimed[1]!, claimed[0]!, ...claimed.slice(2)];
+    expect(clusterIndexFor(again, swapped).index).not.toBe(first.index);
   });
 });

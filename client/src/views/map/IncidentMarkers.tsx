@@ -1,8 +1,8 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { CircleMarker, Pane, Tooltip } from 'react-leaflet';
 import { kindLabels, severityLabels, type Incident } from '@rasd/shared';
 import { animatedMarkerIds } from '../../lib/alarm';
-import { buildClusterIndex, pointsInView, splitPinned } from '../../lib/clusters';
+import { clusterIndexFor, pointsInView, splitPinned, type IndexedIncidents } from '../../lib/clusters';
 import { matchesFilters } from '../../lib/filters';
 import { activeNewestFirst } from '../../lib/incidents';
 import { useStore } from '../../store';
@@ -60,7 +60,8 @@ export function IncidentMarkers({ wall = false }: { wall?: boolean }) {
     return { shown: visible, animated: animatedMarkerIds(visible), ...splitPinned(visible, selectedId) };
   }, [incidents, filters, selectedId, wall]);
 
-  const index = useMemo(() => buildClusterIndex(clustered), [clustered]);
+  const indexed = useRef<IndexedIncidents | null>(null);
+  const index = useMemo(() => (indexed.current = clusterIndexFor(indexed.current, clustered)).index, [clustered]);
   const points = useMemo(
     () => (heat ? [] : pointsInView(index, new Map(clustered.map((i) => [i.id, i])), view.bbox, view.zoom)),
     [heat, index, clustered, view],
