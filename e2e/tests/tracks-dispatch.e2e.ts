@@ -131,7 +131,7 @@ describe('wrong-way track, dispatch and the unit tablet', () => {
     await desk.screenshot({ path: `${artifactsDir}track-dispatched.png` });
   });
 
-  it("shows the assignment on the unit's tablet, whose on-scene button reaches the desk live", async () => {
+  it("shows the assignment on the unit's tablet, whose on-scene button reaches the desk live, and the desk's changes reach it", async () => {
     const tablet = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
     watchErrors(tablet, 'tablet');
     await tablet.goto(`${server.url}/unit`);
@@ -144,6 +144,11 @@ describe('wrong-way track, dispatch and the unit tablet', () => {
     await tablet.click('[data-testid="unit-on_scene"]');
     await tablet.waitForSelector('[data-testid="unit-view"][data-status="on_scene"]', { timeout: 5_000 });
     await desk.waitForSelector(`[data-testid="assigned-unit"][data-unit-id="${p101.unit.id}"][data-status="on_scene"]`, { timeout: 5_000 });
+    // The other way is pushed: with its channel up the tablet asks for its view only every 30 s,
+    // yet a dispatcher's correction on the desk shows on it within seconds.
+    await tablet.waitForSelector('[data-testid="unit-view"][data-live="yes"]', { timeout: 5_000 });
+    await desk.selectOption(`[data-testid="unit-row"][data-unit-id="${p101.unit.id}"] [data-testid="unit-status-select"]`, 'en_route');
+    await tablet.waitForSelector('[data-testid="unit-view"][data-status="en_route"]', { timeout: 5_000 });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import { adminRoutes } from './http/admin.routes';
 import { incidentCommandRoutes } from './http/incident-commands.routes';
 import { createAuditService } from './services/audit.service';
 import { createEscalationService } from './services/escalation.service';
+import { findUnitByKey } from './services/unit.service';
 import { createIncidentCommandService } from './services/incident-command.service';
 import type { Config } from './config';
 import type { Database } from './db/database';
@@ -82,7 +83,15 @@ export async function createApplication(config: Config, deps: { db: Database; lo
 
   const app = express();
   const httpServer = createServer(app);
-  const realtime = createRealtime(httpServer, { sessions, incidents, allowedOrigins: config.allowedOrigins, adapter: deps.fanout?.adapter, metrics, liveFrameMs: config.liveFrameMs });
+  const realtime = createRealtime(httpServer, {
+    sessions,
+    incidents,
+    allowedOrigins: config.allowedOrigins,
+    adapter: deps.fanout?.adapter,
+    metrics,
+    liveFrameMs: config.liveFrameMs,
+    authenticateUnit: (key) => findUnitByKey(db, key),
+  });
   const { io, publisher } = realtime;
   const stopGuard = guardSlowConsumers(io, config.slowConsumer, 1_000, (id) => log.warn({ socket: id }, 'slow consumer disconnected'));
   const drain = createDrain(httpServer, () => metrics.draining.set(1));

@@ -1,5 +1,6 @@
+import { io as connectSocket, type Socket } from 'socket.io-client';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Detection, DispatchProposal, Incident, Role, Unit } from '@rasd/shared';
+import { unitChannel, type Detection, type DispatchProposal, type Incident, type Role, type Unit, type UnitChannelEvents } from '@rasd/shared';
 import { roadGeography } from '../src/domain/road-geography';
 import { pointAt } from '../src/domain/geo/corridor-line';
 import { connectDesk, connected, login, nextEvent, postDetection, useTestServer } from './harness';
@@ -38,6 +39,30 @@ const device = (key: string, body?: unknown) =>
     method: body === undefined ? 'GET' : 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+
+/** A unit's tablet waiting on the push channel, counting the times it was told its view changed. */
+function connectTablet(key: string | null, origin = server.url) {
+  const socket: Socket<UnitChannelEvents> = connectSocket(`${server.url}${unitChannel.namespace}`, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    extraHeaders: { origin, ...(key === null ? { cookie: cookies.officer! } : {}) },
+    ...(key === null ? {} : { auth: { unitKey: key } }),
+  });
+  const tablet = { socket, pokes: 0, next: () => new Promise<void>((resolve) => socket.once(unitChannel.changed, () => resolve())) };
+  socket.on(unitChannel.changed, () => void tablet.pokes++);
+  return tablet;
+}
+const opened = (socket: Socket<UnitChannelEvents>) =>
+  new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+const refusal = (socket: Socket<UnitChannelEvents>) =>
+  new Promise<string>((resolve, reject) => {
+    socket.once('connect', () => reject(new Error('the tablet socket was let in')));
+    socket.once('connect_error', (e) => resolve(e.message));
   });
 
 async function createUnit(callSign: string, kind: 'car' | 'motorcycle', km: number) {
@@ -98,6 +123,7 @@ describe('wrong-way tracks over HTTP and sockets', () => {
 describe('patrol units and dispatch', () => {
   let trackId: string;
   let ahead: { unit: Unit; key: string };
+  let behind: { unit: Unit; key: string };
 
   beforeAll(async () => {
     const first = (await (await postDetection(server.url, sighting(8, gapS + 3, 'د ر ٤٥٦'))).json()) as Ids;
@@ -105,7 +131,7 @@ describe('patrol units and dispatch', () => {
     trackId = first.incidentId;
     // One unit well ahead of the vehicle, one behind it.
     ahead = await createUnit('P-AHEAD', 'car', cameras[9]!.km - 6);
-    await createUnit('P-BEHIND', 'motorcycle', cameras[8]!.km + 2);
+    behind = await createUnit('P-BEHIND', 'motorcycle', cameras[8]!.km + 2);
   });
 
   it('lets a device report its position and status with its own key only, and dashboards see it live', async () => {
@@ -143,6 +169,10 @@ describe('patrol units and dispatch', () => {
     expect((await call('POST', `/api/v1/incidents/${trackId}/dispatch`, cookies.dispatcher!, { unitIds: [] })).status).toBe(400);
     const desk = connectDesk(server.url, cookies.officer!);
     await connected(desk);
+    const tablet = connectTablet(ahead.key);
+    const otherTablet = connectTablet(behind.key);
+    await Promise.all([opened(tablet.socket), opened(otherTablet.socket)]);
+    const told = tablet.next();
     const unitLive = nextEvent(desk, 'unit:upsert');
     const res = await call('POST', `/api/v1/incidents/${trackId}/dispatch`, cookies.dispatcher!, { unitIds: [ahead.unit.id] });
     expect(res.status).toBe(200);
@@ -153,6 +183,15 @@ describe('patrol units and dispatch', () => {
     // Stored before it was sent: the unit's seq is the incident change's.
     expect(unit.seq).toBe(incident.seq);
     desk.close();
+    // The tablet is told at once rather than finding out at its next poll.
+    await told;
+    // So is it when the incident it is sent to changes (here a commander takes it over).
+    const toldAgain = tablet.next();
+    expect((await call('POST', `/api/v1/incidents/${trackId}/takeover`, cookies.commander!)).status).toBe(200);
+    await toldAgain;
+    expect(otherTablet.pokes).toBe(0);
+    tablet.socket.close();
+    otherTablet.socket.close();
     const me = (await (await device(ahead.key)).json()) as { unit: Unit; incident: Incident; intercept: { corridorId: string; marginS: number } | null };
     expect(me.incident).toMatchObject({ id: trackId, status: 'dispatched', kind: 'wrong_way' });
     // The crew is told where to get ahead of the vehicle.
@@ -164,6 +203,14 @@ describe('patrol units and dispatch', () => {
     expect(busy.status).toBe(409);
     const untouched = (await (await call('GET', `/api/v1/incidents/${other.incidentId}`, cookies.officer!)).json()) as Incident;
     expect(untouched.status).toBe('new');
+  });
+
+  it('lets only a unit key onto the tablets\' push channel, from the desk\'s own origin', async () => {
+    expect(await refusal(connectTablet('wrong-key').socket)).toBe('unauthorized');
+    // A desk's session cookie is not a unit key.
+    expect(await refusal(connectTablet(null).socket)).toBe('unauthorized');
+    // Cross-site websocket hijacking: a valid key from a foreign page is refused at the handshake.
+    expect(await refusal(connectTablet(ahead.key, 'https://evil.example').socket)).not.toBe('');
   });
 
   it('takes en route → on scene → done from the tablet, and a dispatcher can set a status by hand', async () => {

@@ -46,6 +46,16 @@ export interface ServerToClientEvents {
   'unit:upsert': (unit: Unit) => void;
 }
 
+/**
+ * A patrol unit's tablet connects to the namespace `/unit` with `auth: { unitKey }` and only listens.
+ * `unit:changed` carries nothing: the unit, or the incident it is assigned to, changed, and the
+ * tablet fetches its view again (`GET /api/v1/unit/me`, which the key authorises).
+ */
+export const unitChannel = { namespace: '/unit', changed: 'unit:changed' } as const;
+export interface UnitChannelEvents {
+  'unit:changed': () => void;
+}
+
 /** Client → server events. */
 export interface ClientToServerEvents {
   /** Socket equivalent of `GET /api/v1/incidents?since=SEQ`. */

@@ -10,11 +10,12 @@ import { requireUser, userOf } from './auth.middleware';
 import { parseInput } from './validate';
 
 const idSchema = z.object({ id: z.string().min(1).max(limits.idMax) });
+const unitKeyHeader = new RegExp(`^Bearer (.{1,${limits.unitKeyMax}})$`);
 
 /** A unit's device, holding its own key (`Authorization: Bearer <unit key>`). */
 function requireUnitKey(units: UnitService) {
   return async (req: Request, res: Response, next: NextFunction) => {
-    const match = /^Bearer (.{1,200})$/.exec(req.headers.authorization ?? '');
+    const match = unitKeyHeader.exec(req.headers.authorization ?? '');
     const unit = match ? await units.authenticate(match[1]!) : null;
     if (!unit) throw new AppError('unauthorized', 'a valid unit key is required (Authorization: Bearer <unit key>)');
     res.locals.unit = unit;

@@ -23,6 +23,7 @@ import type { Publisher } from '../services/publisher';
 import type { Metrics } from '../observability/metrics';
 import { buildAdapter } from './adapter';
 import { createLiveBatcher } from './live-batcher';
+import { createUnitChannel } from './unit-channel';
 import { HeldPackets, recoveryOptions } from './recovery';
 
 interface SocketData {
@@ -54,6 +55,8 @@ export function createRealtime(
     adapter?: ServerOptions['adapter'];
     metrics?: Metrics;
     liveFrameMs: number;
+    /** The unit a device's key belongs to (the tablets' push channel). */
+    authenticateUnit: (key: string) => Promise<Unit | null>;
   },
 ) {
   const held = new HeldPackets();
@@ -102,6 +105,8 @@ export function createRealtime(
       next(new Error('unavailable'));
     }
   });
+
+  const units = createUnitChannel(io as unknown as Server, deps.authenticateUnit);
 
   async function presenceOf(incidentId: string): Promise<PresencePayload> {
     const sockets = await io.in(watchRoom(incidentId)).fetchSockets();
@@ -193,7 +198,10 @@ export function createRealtime(
     },
   });
   const publisher: Publisher = {
-    incidentChanged: (incident: Incident) => live.incident(incident),
+    incidentChanged: (incident: Incident) => {
+      live.incident(incident);
+      units.poke(incident.assignedUnits?.map((a) => a.unitId) ?? []);
+    },
     alertStored: (alert: Alert) => live.alert({ alert, incidentId: alert.incidentId }),
     incidentEscalated: (incident: Incident) => {
       io.to('role:commander').emit('incident:escalated', incident);
@@ -209,8 +217,11 @@ export function createRealtime(
   return {
     io,
     publisher,
-    /** Sends a stored unit change to every dashboard. */
-    unitChanged: (unit: Unit) => io.to(deskRoom).emit('unit:upsert', unit),
+    /** Sends a stored unit change to every dashboard, and tells the unit's tablet. */
+    unitChanged: (unit: Unit) => {
+      io.to(deskRoom).emit('unit:upsert', unit);
+      units.poke([unit.id]);
+    },
     /** Closes every open socket of a user at once (account disabled, password reset). */
     disconnectUser: (userId: string) => io.in(`user:${userId}`).disconnectSockets(true),
     disconnectSession: (sessionId: string) => io.in(`session:${hashId(sessionId)}`).disconnectSockets(true),

@@ -14,6 +14,9 @@ class StaleUnit extends Error {}
 
 export const hashUnitKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
+/** The unit a device's key belongs to, or null. */
+export const findUnitByKey = (db: Queryable, key: string) => repo.byKeyHash(db, hashUnitKey(key));
+
 /** Patrol units: created by an administrator, moved and set by their devices, set by dispatchers by hand. */
 export function createUnitService(db: Database, audit: AuditService, publish: UnitPublisher) {
   /** Applies `change` to the stored unit under a new seq (compare-and-set, retried on a race), then publishes. */
@@ -65,7 +68,7 @@ export function createUnitService(db: Database, audit: AuditService, publish: Un
     byCallSign: (callSign: string) => repo.byCallSign(db, callSign),
 
     /** The unit a device key belongs to, or null. */
-    authenticate: (key: string) => repo.byKeyHash(db, hashUnitKey(key)),
+    authenticate: (key: string) => findUnitByKey(db, key),
 
     report: (unit: Unit, report: UnitReport) => change(unit.id, unit.callSign, (u, now) => withReport(u, report, now), report.status !== undefined),
 

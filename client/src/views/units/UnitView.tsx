@@ -7,13 +7,16 @@ import { applyLanguage } from '../../i18n';
 import { formatIncidentTime, formatNumber } from '../../i18n/format';
 import { corridorName } from '../../lib/incidents';
 import { useStore } from '../../store';
+import { watchUnit } from '../../transport/unit-push';
 import { LanguageToggle } from '../LanguageToggle';
+import { useClock } from '../use-clock';
 import { errorKey } from '../drawer/error-key';
 import { UnitMiniMap } from './UnitMiniMap';
 import { useDevicePosition } from './use-device-position';
 
 const keyStorage = 'rasd.unitKey';
-const pollMs = 3_000;
+/** How often the tablet asks for its view: often when the push channel is down, rarely as a safety net when it is up. */
+const pollMs = { live: 30_000, offline: 3_000 };
 
 function KeyForm({ onKey, error }: { onKey: (key: string) => void; error: string | null }) {
   const { t } = useTranslation();
@@ -43,6 +46,9 @@ export function UnitView() {
   const [view, setView] = useState<UnitAssignmentView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [live, setLive] = useState(false);
+  // The vehicle's estimated position moves between sightings.
+  const now = useClock();
   useEffect(() => applyLanguage(language), [language]);
 
   const refresh = useCallback(async () => {
@@ -62,9 +68,10 @@ export function UnitView() {
 
   useEffect(() => {
     void refresh();
-    const timer = setInterval(() => void refresh(), pollMs);
+    const timer = setInterval(() => void refresh(), live ? pollMs.live : pollMs.offline);
     return () => clearInterval(timer);
-  }, [refresh]);
+  }, [refresh, live]);
+  useEffect(() => (key ? watchUnit(key, () => void refresh(), setLive) : undefined), [key, refresh]);
   useDevicePosition(key);
 
   async function report(status: UnitStatus) {
@@ -93,14 +100,14 @@ export function UnitView() {
     );
   }
   const { unit, incident, intercept } = view;
-  const here = incident?.track ? trackPositionAt(incident.track, Date.now()) : null;
+  const here = incident?.track ? trackPositionAt(incident.track, now) : null;
   const button = (status: UnitStatus, label: string) => (
     <button type="button" className={'button unit-action' + (unit.status === status ? ' unit-action--current' : '')} data-testid={`unit-${status}`} disabled={busy || !incident} onClick={() => void report(status)}>
       {label}
     </button>
   );
   return (
-    <div className="unit-view unit-view--signed-in" data-testid="unit-view" data-status={unit.status}>
+    <div className="unit-view unit-view--signed-in" data-testid="unit-view" data-status={unit.status} data-live={live ? 'yes' : 'no'}>
       <header className="unit-header">
         <h1 className="unit-title"><bdi>{unit.callSign}</bdi></h1>
         <span className={'unit-status unit-status--' + unit.status} data-testid="unit-status">{unitStatusLabels[unit.status][language]}</span>
