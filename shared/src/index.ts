@@ -15,3 +15,4 @@ export * from './commander';
 export * from './track';
 export * from './unit';
 export * from './wall';
+export * from './resume-point';

@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import {
+  createResumePoint,
   errorBodySchema,
   liveBatchAuth,
   type ClientToServerEvents,
@@ -53,10 +54,23 @@ export function startLiveConnection(store: StoreHandle, options: LiveConnectionO
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   const setConnection = store.getState().setConnection;
 
+  // A reconnect catches up from a little before the newest seq held (see shared's resume point).
+  const resume = createResumePoint();
+  const noteSeq = (seq: number | null) => seq !== null && resume.note(seq);
+  noteSeq(store.getState().lastSeq);
+  const unwatchSeq =
+    store.subscribe?.((state, previous) => {
+      if (state.lastSeq !== previous.lastSeq) noteSeq(state.lastSeq);
+    }) ?? (() => undefined);
+
   socket.on('connect', () => {
     const mine = ++generation;
     setConnection('reconnecting');
     void catchUpWithRetry(store, (since) => fetchSinceOverSocket(socket, since), {
+      from: () => {
+        const { lastSeq } = store.getState();
+        return lastSeq === null ? null : (resume.since() ?? lastSeq);
+      },
       shouldContinue: () => socket.connected && !stopped && generation === mine,
       onError: (error) => console.warn('rasd: catch-up failed, retrying', error),
     }).then((caughtUp) => {
@@ -114,6 +128,7 @@ export function startLiveConnection(store: StoreHandle, options: LiveConnectionO
   return () => {
     stopped = true;
     clearTimeout(retryTimer);
+    unwatchSeq();
     unbindLive();
     unbindPresence();
     unbindEscalations();

@@ -12,10 +12,11 @@ export const catchUpPageMax = 5000;
 
 /**
  * One catch-up: live events are buffered from before the request is sent, so together
- * with the answer they cover everything after `lastSeq`. False if superseded.
+ * with the answer they cover everything after `from()` (by default `lastSeq`; after a reconnect,
+ * a little before it: see shared's resume point). False if superseded.
  */
-export async function catchUp(store: StoreHandle, fetchSince: FetchSince): Promise<boolean> {
-  const since = store.getState().lastSeq;
+export async function catchUp(store: StoreHandle, fetchSince: FetchSince, from: () => number | null = () => store.getState().lastSeq): Promise<boolean> {
+  const since = from();
   const token = store.getState().beginCatchUp();
   const list = await fetchAllSince(fetchSince, since);
   return store.getState().finishCatchUp(token, list);
@@ -42,6 +43,8 @@ export interface RetryOptions {
   sleep?: (ms: number) => Promise<void>;
   delaysMs?: readonly number[];
   onError?: (error: unknown) => void;
+  /** Where each attempt starts (default: the store's `lastSeq`). */
+  from?: () => number | null;
 }
 
 const defaultDelays = [1_000, 2_000, 4_000, 8_000, 15_000];
@@ -57,7 +60,7 @@ export async function catchUpWithRetry(
   const sleep = options.sleep ?? defaultSleep;
   for (let attempt = 0; options.shouldContinue(); attempt++) {
     try {
-      if (await catchUp(store, fetchSince)) return true;
+      if (await catchUp(store, fetchSince, options.from)) return true;
       return false;
     } catch (error) {
       options.onError?.(error);

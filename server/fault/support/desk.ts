@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, Incident, IncidentList, ServerToClientEvents } from '@rasd/shared';
+import { createResumePoint, type ClientToServerEvents, type Incident, type IncidentList, type ServerToClientEvents } from '@rasd/shared';
 
 type DeskSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -39,6 +39,8 @@ export class Desk {
   private buffer: Incident[] = [];
   private readonly alertIds = new Set<string>();
   private closed = false;
+  /** Where a reconnect's catch-up starts, as the dashboard does it (shared's resume point). */
+  private readonly resume = createResumePoint();
   private readonly figures: Omit<DeskFigures, 'name' | 'incidents' | 'alertsLive'> = {
     connects: 0,
     recovered: 0,
@@ -58,6 +60,7 @@ export class Desk {
     tls: { ca?: string } = {},
   ) {
     this.lastSeq = baselineSeq;
+    this.resume.note(baselineSeq);
     this.socket = io(url, {
       transports: ['websocket'],
       forceNew: true,
@@ -104,6 +107,7 @@ export class Desk {
       this.seqOf.set(incident.id, incident.seq);
       this.lastSeq = Math.max(this.lastSeq, incident.seq);
     }
+    this.resume.note(this.lastSeq);
   }
 
   private async since(since: number): Promise<IncidentList> {
@@ -115,7 +119,7 @@ export class Desk {
   private async catchUp(): Promise<boolean> {
     const token = ++this.token;
     this.syncing = true;
-    let page = await this.since(this.lastSeq);
+    let page = await this.since(this.resume.since() ?? this.lastSeq);
     const incidents = [...page.incidents];
     while (page.incidents.length >= pageMax) {
       page = await this.since(page.seq);
@@ -125,6 +129,7 @@ export class Desk {
     this.figures.catchUps += 1;
     this.apply(incidents, true);
     this.lastSeq = Math.max(this.lastSeq, page.seq);
+    this.resume.note(this.lastSeq);
     const buffered = this.buffer;
     this.buffer = [];
     this.syncing = false;
