@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createResumePoint } from './resume-point';
 
+/** A resume point with a 5 s window on a clock the test moves. */
 function clocked() {
   let t = 0;
-  return { now: () => t, advance: (ms: number) => void (t += ms) };
+  return { resume: createResumePoint(5_000, () => t), advance: (ms: number) => void (t += ms) };
 }
 
 describe('the resume point of a catch-up', () => {
@@ -12,8 +13,7 @@ describe('the resume point of a catch-up', () => {
   });
 
   it('starts before a change that arrived within the window of the newest, so one overtaken on the way is fetched', () => {
-    const clock = clocked();
-    const resume = createResumePoint(5_000, clock.now);
+    const { resume, ...clock } = clocked();
     resume.note(100);
     clock.advance(10_000);
     resume.note(590);
@@ -24,8 +24,7 @@ describe('the resume point of a catch-up', () => {
   });
 
   it('moves on as the stream goes on, and ignores seqs that do not rise', () => {
-    const clock = clocked();
-    const resume = createResumePoint(5_000, clock.now);
+    const { resume, ...clock } = clocked();
     for (let seq = 1; seq <= 100; seq++) {
       resume.note(seq);
       clock.advance(1_000);
@@ -36,8 +35,7 @@ describe('the resume point of a catch-up', () => {
   });
 
   it('keeps its point while the desk is away, however long', () => {
-    const clock = clocked();
-    const resume = createResumePoint(5_000, clock.now);
+    const { resume, ...clock } = clocked();
     resume.note(10);
     clock.advance(6_000);
     resume.note(20);
@@ -46,8 +44,7 @@ describe('the resume point of a catch-up', () => {
   });
 
   it('starts before everything when all of it arrived within the window', () => {
-    const clock = clocked();
-    const resume = createResumePoint(5_000, clock.now);
+    const { resume, ...clock } = clocked();
     resume.note(1_000);
     clock.advance(1_000);
     resume.note(1_040);

@@ -56,7 +56,9 @@ export function startLiveConnection(store: StoreHandle, options: LiveConnectionO
 
   // A reconnect catches up from a little before the newest seq held (see shared's resume point).
   const resume = createResumePoint();
-  const noteSeq = (seq: number | null) => seq !== null && resume.note(seq);
+  const noteSeq = (seq: number | null) => {
+    if (seq !== null) resume.note(seq);
+  };
   noteSeq(store.getState().lastSeq);
   const unwatchSeq =
     store.subscribe?.((state, previous) => {

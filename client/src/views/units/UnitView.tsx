@@ -66,8 +66,9 @@ export function UnitView() {
     }
   }, [key]);
 
+  useEffect(() => void refresh(), [refresh]);
+  // A change of pace only: the channel coming up already made the tablet fetch its view.
   useEffect(() => {
-    void refresh();
     const timer = setInterval(() => void refresh(), live ? pollMs.live : pollMs.offline);
     return () => clearInterval(timer);
   }, [refresh, live]);
