@@ -1,6 +1,7 @@
 import type { Incident, IncidentStatus } from '@rasd/shared';
 import { firstSeenMs } from './incident-times';
 import { isActive } from './incidents';
+import { memoLast } from './memo-last';
 
 /** Statuses in which an incident is still waiting for someone to take it. */
 const waiting: ReadonlySet<IncidentStatus> = new Set(['new', 'verifying', 'verified']);
@@ -14,11 +15,11 @@ export function isAlarming(incident: Incident): boolean {
 }
 
 /** The alarming incidents, oldest first: the one waiting longest leads. */
-export function alarmingIncidents(incidents: Record<string, Incident>): Incident[] {
-  return Object.values(incidents)
+export const alarmingIncidents = memoLast((incidents: Record<string, Incident>): readonly Incident[] =>
+  Object.values(incidents)
     .filter(isAlarming)
-    .sort((a, b) => firstSeenMs(a) - firstSeenMs(b) || a.seq - b.seq);
-}
+    .sort((a, b) => firstSeenMs(a) - firstSeenMs(b) || a.seq - b.seq),
+);
 
 /**
  * At most this many markers pulse and flash at once. A handful of moving markers draws the eye; a

@@ -1,5 +1,6 @@
 import { findCorridor, type Incident, type IncidentStatus, type Language } from '@rasd/shared';
 import { lastSeenMs } from './incident-times';
+import { memoLast } from './memo-last';
 
 /** Statuses after which an incident no longer needs the desk's attention. */
 const inactiveStatuses: ReadonlySet<IncidentStatus> = new Set(['closed', 'merged', 'rejected']);
@@ -13,16 +14,13 @@ export function newestFirst(a: Incident, b: Incident): number {
   return lastSeenMs(b) - lastSeenMs(a) || b.seq - a.seq;
 }
 
-let lastActive: { incidents: Record<string, Incident>; sorted: readonly Incident[] } | null = null;
-
 /**
  * Active incidents, most recently seen first. The queue, the map and the wall all ask on every
- * store change, so the answer for the latest map of incidents is kept and shared.
+ * store change, so the answer for the latest map of incidents is shared.
  */
-export function activeNewestFirst(incidents: Record<string, Incident>): readonly Incident[] {
-  if (lastActive?.incidents !== incidents) lastActive = { incidents, sorted: Object.values(incidents).filter(isActive).sort(newestFirst) };
-  return lastActive.sorted;
-}
+export const activeNewestFirst = memoLast((incidents: Record<string, Incident>): readonly Incident[] =>
+  Object.values(incidents).filter(isActive).sort(newestFirst),
+);
 
 /** The corridor's name in the language, the raw id for an unknown corridor, null for none. */
 export function corridorName(corridorId: string | null, language: Language): string | null {

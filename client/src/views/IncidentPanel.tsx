@@ -8,6 +8,7 @@ import { useStore } from '../store';
 import { IncidentList } from './IncidentList';
 import { KeyboardHelp } from './KeyboardHelp';
 import { QueueControls, type QueueView } from './QueueControls';
+import { useIncidents } from './use-incidents';
 
 /**
  * Cards drawn at once. An officer works the top of the queue; thousands of live cards (each with
@@ -17,7 +18,7 @@ export const queuePage = 100;
 
 export function IncidentPanel() {
   const { t } = useTranslation();
-  const incidents = useStore((s) => s.incidents);
+  const incidents = useIncidents();
   const loaded = useStore((s) => s.lastSeq !== null);
   const language = useStore((s) => s.language);
   const filters = useStore((s) => s.filters);

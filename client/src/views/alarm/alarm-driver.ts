@@ -1,8 +1,8 @@
-import { useMemo, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { Incident } from '@rasd/shared';
 import { alarmingIncidents } from '../../lib/alarm';
-import { useStore } from '../../store';
 import { createAlarmSound, type SoundStatus } from './alarm-sound';
+import { useIncidents } from '../use-incidents';
 
 /** One alarm sound per page, whatever mounts it; its status is readable from React. */
 const listeners = new Set<() => void>();
@@ -19,8 +19,7 @@ export function useSoundStatus(): SoundStatus {
   return useSyncExternalStore(subscribe, alarmSound.status);
 }
 
-/** The alarming incidents (critical, unclaimed), longest-waiting first; recomputed only when incidents change. */
-export function useAlarming(): Incident[] {
-  const incidents = useStore((s) => s.incidents);
-  return useMemo(() => alarmingIncidents(incidents), [incidents]);
+/** The alarming incidents (critical, unclaimed), longest-waiting first; computed once per change of incidents. */
+export function useAlarming(): readonly Incident[] {
+  return alarmingIncidents(useIncidents());
 }

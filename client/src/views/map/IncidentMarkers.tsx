@@ -10,6 +10,7 @@ import { ClusterMarker } from './ClusterMarker';
 import { HeatLayer } from './HeatLayer';
 import { markerStyle } from './marker-style';
 import { useMapView } from './use-map-view';
+import { useIncidents } from '../use-incidents';
 
 // Memoised: react-leaflet re-positions a marker's tooltip on every render, which costs a layout.
 const IncidentMarker = memo(function IncidentMarker({ incident, selected, interactive, animated }: { incident: Incident; selected: boolean; interactive: boolean; animated: boolean }) {
@@ -47,7 +48,7 @@ const IncidentMarker = memo(function IncidentMarker({ incident, selected, intera
  * may switch to the heat view; the wall shows everything, non-interactive.
  */
 export function IncidentMarkers({ wall = false }: { wall?: boolean }) {
-  const incidents = useStore((s) => s.incidents);
+  const incidents = useIncidents();
   const selectedId = useStore((s) => (wall ? null : s.selectedId));
   const filters = useStore((s) => s.filters);
   const heat = useStore((s) => !wall && s.mapMode === 'heat');

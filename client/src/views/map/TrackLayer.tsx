@@ -6,6 +6,7 @@ import { formatElapsed } from '../../i18n/format';
 import { latLngs, projectionAhead, secondsUntil, trackedIncidents } from '../../lib/track';
 import { useStore } from '../../store';
 import { useNow } from '../drawer/use-now';
+import { useIncidents } from '../use-incidents';
 
 const trail = { color: '#ff3b30', weight: 6, opacity: 0.9 } as const;
 const projected = { color: '#ff9f0a', weight: 4, opacity: 0.9, dashArray: '8 8' } as const;
@@ -44,7 +45,7 @@ function TrackShape({ incident, selected, now }: { incident: Incident & { track:
 
 /** Wrong-way tracks: the path so far, the projected path and the estimated position, moving each second. */
 export function TrackLayer() {
-  const incidents = useStore((s) => s.incidents);
+  const incidents = useIncidents();
   const selectedId = useStore((s) => s.selectedId);
   const now = useNow(1000);
   const tracked = useMemo(() => trackedIncidents(incidents), [incidents]);

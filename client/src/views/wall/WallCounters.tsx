@@ -4,6 +4,7 @@ import { formatElapsed, formatNumber } from '../../i18n/format';
 import { liveCounts } from '../../lib/counters';
 import { useStore } from '../../store';
 import { useWallStats } from './use-wall-stats';
+import { useIncidents } from '../use-incidents';
 
 function Counter({ id, label, value, tone, unit }: { id: string; label: string; value: string; tone?: string; unit?: string }) {
   return (
@@ -23,7 +24,7 @@ function Counter({ id, label, value, tone, unit }: { id: string; label: string; 
 export function WallCounters() {
   const { t } = useTranslation();
   const language = useStore((s) => s.language);
-  const incidents = useStore((s) => s.incidents);
+  const incidents = useIncidents();
   const loaded = useStore((s) => s.lastSeq !== null);
   const counts = useMemo(() => liveCounts(incidents), [incidents]);
   const { stats, stale } = useWallStats();

@@ -5,6 +5,7 @@ import { formatIncidentTime } from '../../i18n/format';
 import { newestAlerts } from '../../lib/counters';
 import { corridorName } from '../../lib/incidents';
 import { useStore } from '../../store';
+import { useIncidents } from '../use-incidents';
 
 /** Rows that fit a 1080p wall at the wall's type size. */
 const rows = 7;
@@ -16,7 +17,7 @@ const rows = 7;
 export function WallTicker() {
   const { t } = useTranslation();
   const language = useStore((s) => s.language);
-  const incidents = useStore((s) => s.incidents);
+  const incidents = useIncidents();
   const newest = useMemo(() => newestAlerts(incidents, rows), [incidents]);
   return (
     <section className="wall-ticker" aria-labelledby="wall-ticker-title">
