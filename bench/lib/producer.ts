@@ -189,7 +189,9 @@ export async function runProducer(plan: ProducerPlan): Promise<ProducerResult> {
 
   const drainStart = nowUs();
   const drainDeadline = drainStart + (plan.drainTimeoutS ?? 30) * 1e6;
-  while (inFlight > 0 && nowUs() < drainDeadline && !aborted) await sleep(20);
+  // Also after an abort: a request in flight may still be stored, and whoever reads the result
+  // (the dashboard's count of opened incidents) must know about it.
+  while (inFlight > 0 && nowUs() < drainDeadline) await sleep(20);
   const inFlightAtEnd = inFlight;
   agent.destroy();
 

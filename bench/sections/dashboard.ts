@@ -9,7 +9,7 @@ import type { OfficerPlan, OfficerResult } from '../lib/officer';
 import type { ProducerResult } from '../lib/producer';
 import { fmt, fmtInt, table } from '../lib/report';
 import { login, startServer } from '../lib/server-process';
-import { countMarkers, drawnAtLeast, drawnExactly, firstLine, frameStats, heapOf, initScript, panAndZoom, rendererPids, soakSamples, type FrameStats, type Sample } from './dashboard-page';
+import { countMarkers, drawnAtLeast, drawnExactly, firstLine, frameStats, heapOf, initScript, panAndZoom, rendererPids, shownCounts, soakSamples, type FrameStats, type Sample } from './dashboard-page';
 import { linearSlope, mean } from '../lib/stats';
 
 export interface DashboardOptions {
@@ -255,7 +255,7 @@ export async function runDashboard(o: DashboardOptions): Promise<DashboardResult
 
     // The stream: first the frame windows (while the page's backlog, if any, is still short),
     // then the soak with a sample every heapEveryS.
-    const streamS = 3 + o.panZoomS + o.soakS + 1;
+    const streamS = 2 * o.panZoomS + o.soakS + 1;
     const colleague = await login(server, server.colleague);
     stream = Promise.all([
       producer.call<ProducerResult>(
@@ -277,9 +277,9 @@ export async function runDashboard(o: DashboardOptions): Promise<DashboardResult
       ),
     ]);
     const streamStart = Date.now();
-    log(`dashboard: ${o.streamRate} updates/s: frame times with the stream only (3 s), then panning and zooming (${o.panZoomS} s) …`);
+    log(`dashboard: ${o.streamRate} updates/s: frame times with the stream only (${o.panZoomS} s), then panning and zooming (${o.panZoomS} s) …`);
     windows.streamOnly.from = Date.now();
-    await sleep(3000);
+    await sleep(o.panZoomS * 1000);
     windows.streamOnly.to = Date.now();
     if (o.pageProfileAs) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
     await panZoomWindow(windows.panZoom);
@@ -314,7 +314,9 @@ export async function runDashboard(o: DashboardOptions): Promise<DashboardResult
       );
       out.catchUpS = (Date.now() - stopped) / 1000;
     } catch (error) {
-      out.notes.push(`the page had not drawn the ${fmtInt(expected)} active incidents ${catchUpS} s after the stream stopped (${firstLine(error)})`);
+      const shown = await withTimeout(page.evaluate(shownCounts), timeoutMs, 'reading the counts').catch(() => null);
+      const what = shown ? `; the map drew ${fmtInt(shown.drawn)}, the queue counted ${fmtInt(shown.queue)}` : '';
+      out.notes.push(`the page had not drawn the ${fmtInt(expected)} active incidents ${catchUpS} s after the stream stopped (${firstLine(error)})${what}`);
     }
     const caughtUp = Number.isFinite(out.catchUpS);
     const endTimeoutMs = caughtUp ? 60_000 : timeoutMs;
@@ -356,7 +358,7 @@ export async function runDashboard(o: DashboardOptions): Promise<DashboardResult
 export function dashboardTables(r: DashboardResult): string {
   if (r.skipped) return r.skipped;
   const frames = (f: FrameStats | null) =>
-    f ? `${fmt(f.medianMs)} / ${fmt(f.p95Ms)} / ${fmt(f.maxMs, 0)} ms (${fmtInt(f.over50)} of ${fmtInt(f.frames)} frames > 50 ms)` : '—';
+    f ? `${fmt(f.medianMs)} / ${fmt(f.p95Ms)} / ${fmt(f.maxMs, 0)} ms (of ${fmtInt(f.frames)} frames: ${f.over20 === undefined ? '' : `${fmtInt(f.over20)} > 20 ms, `}${fmtInt(f.over50)} > 50 ms)` : '—';
   const answered = r.samples.filter((s) => !s.error);
   const rows: string[][] = [
     ['incidents preloaded', fmtInt(r.preloaded)],
