@@ -189,9 +189,57 @@ describe('admin page', () => {
     expect(await admin.content()).not.toContain(secret);
   });
 
+  it("adds a patrol unit whose tablet signs in with the key shown once; replacing the key signs that tablet out at once", async () => {
+    await admin.click('[data-testid="admin-tab-units"]');
+    await admin.waitForSelector('[data-testid="units-empty"]');
+    await admin.fill('input[name="callSign"]', 'P-301');
+    await admin.selectOption('select[name="kind"]', 'motorcycle');
+    await admin.click('[data-testid="unit-create"]');
+    const firstKey = await admin.locator('[data-testid="unit-secret"]').innerText();
+    expect(firstKey.length).toBeGreaterThan(30);
+    const row = '[data-testid="admin-unit-row"][data-call-sign="P-301"]';
+    await admin.waitForSelector(row);
+    expect(await admin.locator(row).innerText()).toContain('دراجة نارية');
+    expect(await seriousViolations(admin, 'admin units')).toEqual([]);
+    await admin.mouse.move(0, 0);
+    await admin.screenshot({ path: `${artifactsDir}admin-units-ar.png`, fullPage: true });
+    await admin.click('[data-testid="unit-secret-dismiss"]');
+    expect(await admin.content()).not.toContain(firstKey);
+
+    const tablet = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+    tablet.on('pageerror', (e) => pageErrors.push(`tablet: ${e.message}`));
+    const signInTablet = async (key: string) => {
+      await tablet.fill('input[name="unitKey"]', key);
+      await tablet.click('button[type="submit"]');
+      await tablet.waitForSelector('[data-testid="unit-view"][data-live="yes"]', { timeout: 10_000 });
+    };
+    await tablet.goto(`${server.url}/unit`);
+    await signInTablet(firstKey);
+    expect(await tablet.locator('.unit-title').innerText()).toBe('P-301');
+
+    // The tablet was lost: a new key, after a confirmation.
+    await admin.click(`${row} [data-testid="unit-replace-key"]`);
+    await admin.click(`${row} [data-testid="unit-replace-key-confirm"]`);
+    const secondKey = await admin.locator('[data-testid="unit-secret"]').innerText();
+    expect(secondKey).not.toBe(firstKey);
+    expect(await admin.locator('[data-testid="units-notice"]').innerText()).toContain('P-301');
+    // At once: the server closes the tablet's channel and the tablet asks again, rather than at its next poll (30 s live, 3 s offline).
+    await tablet.waitForSelector('[data-testid="unit-key-error"]', { timeout: 2_500 });
+    expect(await tablet.locator('[data-testid="unit-key-error"]').innerText()).toContain('استبدلته غرفة العمليات');
+    await tablet.screenshot({ path: `${artifactsDir}unit-tablet-key-replaced.png` });
+    await signInTablet(secondKey);
+    await tablet.context().close();
+  });
+
   it('reads in English too, left to right', async () => {
     await admin.click('[data-testid="language-toggle"]');
     await admin.waitForFunction(() => document.documentElement.dir === 'ltr');
+    await admin.click('[data-testid="admin-tab-units"]');
+    await admin.waitForSelector('[data-testid="admin-unit-row"]');
+    expect(await admin.locator('[data-testid="admin-unit-row"]').innerText()).toContain('Motorcycle');
+    await admin.mouse.move(0, 0);
+    await admin.screenshot({ path: `${artifactsDir}admin-units-en.png`, fullPage: true });
+    await admin.click('[data-testid="admin-tab-webhooks"]');
     await admin.click('[data-testid="webhook-log-open"]');
     await admin.waitForSelector('[data-testid="delivery-row"]');
     expect(await admin.locator('[data-testid="delivery-state"]').innerText()).toBe('Delivering normally');

@@ -112,7 +112,7 @@ export async function createApplication(config: Config, deps: { db: Database; lo
     onBatch: (size) => metrics.ingestBatchSize.observe(size),
   });
   const commands = createIncidentCommandService(db, audit, publisher);
-  const patrol = createPatrol(db, audit, commands, realtime.unitChanged, geo);
+  const patrol = createPatrol(db, audit, commands, realtime, geo);
   const social = createSocialIngestService(db, publisher, { triage: (report, now) => triagePost(report, now), normalise }, audit, config.corroboration);
   const stopEscalation = createEscalationService(db, commands, config.escalateAfterS).start((err) => log.error({ err }, 'escalation sweep failed'));
 

@@ -225,6 +225,33 @@ describe('patrol units and dispatch', () => {
     expect(audit.ok).toBe(true);
   });
 
+  it('replaces a lost tablet\'s key: the old key stops at once, its open channel is closed, the new key works', async () => {
+    const lost = await createUnit('P-LOST', 'car', cameras[5]!.km);
+    const tablet = connectTablet(lost.key);
+    await opened(tablet.socket);
+    const cut = new Promise<string>((resolve) => tablet.socket.once('disconnect', resolve));
+    // Only an administrator may; an unknown unit is a 404 and changes nothing.
+    for (const role of ['officer', 'dispatcher', 'commander'] as Role[]) expect((await call('POST', `/api/v1/units/${lost.unit.id}/key`, cookies[role]!)).status).toBe(403);
+    expect((await call('POST', '/api/v1/units/no-such-unit/key', cookies.admin!)).status).toBe(404);
+    expect((await device(lost.key)).status).toBe(200);
+
+    const res = await call('POST', `/api/v1/units/${lost.unit.id}/key`, cookies.admin!);
+    expect(res.status).toBe(200);
+    const { unit, key } = (await res.json()) as { unit: Unit; key: string };
+    expect(unit).toMatchObject({ id: lost.unit.id, callSign: 'P-LOST' });
+    expect(key).not.toBe(lost.key);
+    expect(await cut).toBe('io server disconnect');
+    expect((await device(lost.key)).status).toBe(401);
+    expect((await device(lost.key, { status: 'on_scene' })).status).toBe(401);
+    expect(await refusal(connectTablet(lost.key).socket)).toBe('unauthorized');
+    expect((await device(key)).status).toBe(200);
+    const fresh = connectTablet(key);
+    await opened(fresh.socket);
+    fresh.socket.close();
+    const audit = (await (await call('GET', '/api/v1/audit/verify', cookies.commander!)).json()) as { ok: boolean };
+    expect(audit.ok).toBe(true);
+  });
+
   it('guards the unit routes by role and documents them in the OpenAPI document', async () => {
     const seen = async (method: string, path: string, body?: unknown) =>
       Promise.all((['officer', 'dispatcher', 'commander', 'admin'] as Role[]).map(async (r) => (await call(method, path, cookies[r]!, body)).status));
@@ -232,7 +259,7 @@ describe('patrol units and dispatch', () => {
     expect(await seen('POST', '/api/v1/units', { callSign: '', kind: 'car' })).toEqual([403, 403, 403, 400]);
     expect((await call('GET', '/api/v1/units', null)).status).toBe(401);
     const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, unknown>; components: { securitySchemes: Record<string, unknown> } };
-    for (const path of ['/api/v1/units', '/api/v1/units/{id}', '/api/v1/unit/reports', '/api/v1/unit/me', '/api/v1/incidents/{id}/dispatch', '/api/v1/incidents/{id}/dispatch-proposal']) {
+    for (const path of ['/api/v1/units', '/api/v1/units/{id}', '/api/v1/units/{id}/key', '/api/v1/unit/reports', '/api/v1/unit/me', '/api/v1/incidents/{id}/dispatch', '/api/v1/incidents/{id}/dispatch-proposal']) {
       expect(doc.paths[path], path).toBeDefined();
     }
     expect(doc.components.securitySchemes.unitKey).toMatchObject({ scheme: 'bearer' });

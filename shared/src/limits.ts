@@ -10,6 +10,7 @@ export const limits = {
   authorMax: 200,
   mediaUrlsMax: 20,
   usernameMax: 64,
+  callSignMax: 32,
   /** A unit's key as its device sends it (the server issues 32 characters). */
   unitKeyMax: 200,
   passwordMax: 256,

@@ -36,7 +36,10 @@ export const unitListSchema = z.object({ units: z.array(unitSchema) });
 
 /** `POST /api/v1/units` (admin): the answer carries the unit's device key once. */
 export const unitCreateSchema = z.object({
-  callSign: z.string().trim().regex(/^[\p{L}\p{N}][\p{L}\p{N} -]{1,31}$/u, 'letters, digits, spaces and - (2–32)'),
+  callSign: z
+    .string()
+    .trim()
+    .regex(new RegExp(`^[\\p{L}\\p{N}][\\p{L}\\p{N} -]{1,${limits.callSignMax - 1}}$`, 'u'), `letters, digits, spaces and - (2–${limits.callSignMax})`),
   kind: unitKindSchema,
 });
 export type UnitCreate = z.infer<typeof unitCreateSchema>;

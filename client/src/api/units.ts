@@ -1,11 +1,13 @@
 import {
   dispatchProposalSchema,
   unitAssignmentViewSchema,
+  unitCreatedSchema,
   unitListSchema,
   unitSchema,
   type DispatchProposal,
   type Incident,
   type Unit,
+  type UnitCreate,
   type UnitReport,
   type UnitStatus,
 } from '@rasd/shared';
@@ -18,6 +20,19 @@ const incidentPath = (id: string) => '/api/v1/incidents/' + encodeURIComponent(i
 
 export async function fetchUnits(): Promise<Unit[]> {
   return expectAnswer(unitListSchema, await request('GET', '/api/v1/units'), 'unit list').units;
+}
+
+const unitKeyAnswer = unitCreatedSchema.extend({ key: z.string().min(1) });
+export type UnitWithKey = z.infer<typeof unitKeyAnswer>;
+
+/** A new unit (admin); the answer carries its device key, which is never shown again. */
+export async function createUnit(input: UnitCreate): Promise<UnitWithKey> {
+  return expectAnswer(unitKeyAnswer, await request('POST', '/api/v1/units', input), 'unit');
+}
+
+/** A new device key for the unit (admin): the old one stops working and its tablet is signed out. */
+export async function replaceUnitKey(id: string): Promise<UnitWithKey> {
+  return expectAnswer(unitKeyAnswer, await request('POST', `/api/v1/units/${encodeURIComponent(id)}/key`), 'unit');
 }
 
 export async function setUnitStatus(id: string, status: UnitStatus): Promise<Unit> {

@@ -1,13 +1,13 @@
 import type { Role } from '@rasd/shared';
 
-export type AdminSection = 'users' | 'webhooks';
+export type AdminSection = 'users' | 'units' | 'webhooks';
 
 /**
  * The parts of the admin page a role may use. Mirrors the server's permission matrix
- * (`users:manage`: admin; `webhooks:manage`: commander, admin); the server still decides.
+ * (`users:manage`, `units:manage`: admin; `webhooks:manage`: commander, admin); the server still decides.
  */
 export function adminSectionsOf(role: Role | undefined): AdminSection[] {
-  if (role === 'admin') return ['users', 'webhooks'];
+  if (role === 'admin') return ['users', 'units', 'webhooks'];
   if (role === 'commander') return ['webhooks'];
   return [];
 }

@@ -5,7 +5,9 @@ import { ApiError } from '../api/http';
 /** A form field's problem as an i18n key under `admin.fieldErrors`, by top-level field name. */
 export type FieldErrors = Partial<Record<string, string>>;
 
-const knownFields = new Set(['username', 'role', 'password', 'url', 'events']);
+const knownFields = new Set(['username', 'role', 'password', 'url', 'events', 'callSign', 'kind']);
+/** Fields the server may answer `taken` for (a unique name). */
+const uniqueFields = new Set(['username', 'callSign']);
 
 /**
  * The message of each bad field. The same mapping reads the shared schema's issues before sending
@@ -15,7 +17,7 @@ export function fieldErrorsOf(details: readonly ErrorDetail[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const { path, message } of details) {
     const field = path.split('.')[0] || 'form';
-    const key = field === 'username' && message === 'taken' ? 'usernameTaken' : knownFields.has(field) ? field : 'invalid';
+    const key = uniqueFields.has(field) && message === 'taken' ? `${field}Taken` : knownFields.has(field) ? field : 'invalid';
     errors[field] ??= `admin.fieldErrors.${key}`;
   }
   return errors;

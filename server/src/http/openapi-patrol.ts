@@ -44,6 +44,14 @@ export function patrolPaths(): Record<string, Record<string, PatrolOperation>> {
     '/api/v1/units/{id}': {
       patch: { summary: "Set a unit's status by hand (dispatcher, commander)", security: 'session', body: 'UnitStatusChange', ok: [{ status: 200, schema: 'Unit' }], errors: [400, 401, 403, 404, 409] },
     },
+    '/api/v1/units/{id}/key': {
+      post: {
+        summary: "Replace a unit's device key (admin; a lost tablet, a leaked key): the old key stops working at once, its devices are disconnected; answers the new key once",
+        security: 'session',
+        ok: [{ status: 200, schema: 'UnitCreated' }],
+        errors: [401, 403, 404],
+      },
+    },
     '/api/v1/unit/reports': {
       post: {
         summary: "A unit's device reports its position and/or status (en_route, on_scene; available = done)",

@@ -33,6 +33,9 @@ export function unitRoutes(sessions: SessionService, units: UnitService, inciden
   router.post('/api/v1/units', requireUser(sessions, 'units:manage'), async (req, res) => {
     res.status(201).json(await units.create(userOf(res).username, parseInput(unitCreateSchema, req.body)));
   });
+  router.post('/api/v1/units/:id/key', requireUser(sessions, 'units:manage'), async (req, res) => {
+    res.json(await units.replaceKey(userOf(res).username, parseInput(idSchema, req.params).id));
+  });
   router.patch('/api/v1/units/:id', requireUser(sessions, 'units:status'), async (req, res) => {
     const { status } = parseInput(unitStatusChangeSchema, req.body);
     res.json({ unit: await units.setStatus(userOf(res).username, parseInput(idSchema, req.params).id, status) });

@@ -222,6 +222,8 @@ export function createRealtime(
       io.to(deskRoom).emit('unit:upsert', unit);
       units.poke([unit.id]);
     },
+    /** Closes a unit's tablet channel (its key was replaced). */
+    disconnectUnit: (unitId: string) => units.disconnect(unitId),
     /** Closes every open socket of a user at once (account disabled, password reset). */
     disconnectUser: (userId: string) => io.in(`user:${userId}`).disconnectSockets(true),
     disconnectSession: (sessionId: string) => io.in(`session:${hashId(sessionId)}`).disconnectSockets(true),

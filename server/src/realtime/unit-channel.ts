@@ -30,6 +30,10 @@ export function createUnitChannel(io: Server, authenticate: (key: string) => Pro
     poke(unitIds: readonly string[]) {
       if (unitIds.length > 0) nsp.to(unitIds.map(roomOf)).emit(unitChannel.changed);
     },
+    /** Closes a unit's device sockets on every instance (its key was replaced: they must sign in again). */
+    disconnect(unitId: string) {
+      nsp.in(roomOf(unitId)).disconnectSockets(true);
+    },
   };
 }
 export type UnitChannel = ReturnType<typeof createUnitChannel>;

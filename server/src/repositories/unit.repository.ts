@@ -22,6 +22,12 @@ export const unitRepository = {
     return rows.length === 1;
   },
 
+  /** Gives the unit a new device key (its hash); null when there is no such unit. */
+  async setKeyHash(tx: Queryable, id: string, keyHash: string): Promise<Unit | null> {
+    const [row] = await tx.query<Row>('UPDATE units SET key_hash = $2 WHERE id = $1 RETURNING id, seq, doc', [id, keyHash]);
+    return row ? toUnit(row) : null;
+  },
+
   async get(q: Queryable, id: string): Promise<Unit | null> {
     const [row] = await q.query<Row>('SELECT id, seq, doc FROM units WHERE id = $1', [id]);
     return row ? toUnit(row) : null;

@@ -4,11 +4,11 @@ import type { RoadGeography } from '../domain/road-geography';
 import type { AuditService } from './audit.service';
 import { createDispatchService } from './dispatch.service';
 import type { IncidentCommandService } from './incident-command.service';
-import { createUnitService, type UnitPublisher } from './unit.service';
+import { createUnitService, type UnitDisconnector, type UnitPublisher } from './unit.service';
 
 /** Patrol units and dispatch, wired once for the composition root. */
-export function createPatrol(db: Database, audit: AuditService, commands: IncidentCommandService, publishUnit: UnitPublisher, geo: RoadGeography) {
-  const units = createUnitService(db, audit, publishUnit);
+export function createPatrol(db: Database, audit: AuditService, commands: IncidentCommandService, realtime: { unitChanged: UnitPublisher; disconnectUnit: UnitDisconnector }, geo: RoadGeography) {
+  const units = createUnitService(db, audit, realtime.unitChanged, realtime.disconnectUnit);
   return {
     units,
     dispatch: createDispatchService(db, commands, units, geo),

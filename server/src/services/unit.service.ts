@@ -9,6 +9,8 @@ import type { AuditService } from './audit.service';
 
 /** Sends a stored unit change to dashboards (after commit). */
 export type UnitPublisher = (unit: Unit) => void;
+/** Closes the open channels of a unit's devices (after its key was replaced). */
+export type UnitDisconnector = (unitId: string) => void;
 
 class StaleUnit extends Error {}
 
@@ -18,7 +20,7 @@ export const hashUnitKey = (key: string) => createHash('sha256').update(key).dig
 export const findUnitByKey = (db: Queryable, key: string) => repo.byKeyHash(db, hashUnitKey(key));
 
 /** Patrol units: created by an administrator, moved and set by their devices, set by dispatchers by hand. */
-export function createUnitService(db: Database, audit: AuditService, publish: UnitPublisher) {
+export function createUnitService(db: Database, audit: AuditService, publish: UnitPublisher, disconnectDevices: UnitDisconnector) {
   /** Applies `change` to the stored unit under a new seq (compare-and-set, retried on a race), then publishes. */
   async function change(id: string, actor: string, change: (unit: Unit, now: string) => Unit | null, audited: boolean): Promise<Unit> {
     for (let attempt = 0; attempt < 20; attempt++) {
@@ -59,9 +61,26 @@ export function createUnitService(db: Database, audit: AuditService, publish: Un
         publish(unit);
         return { unit, key };
       } catch (error) {
-        if (isUniqueViolation(error)) throw new AppError('invalid_input', `call sign '${input.callSign}' is taken`, [{ path: 'callSign', message: 'already in use' }]);
+        if (isUniqueViolation(error)) throw new AppError('invalid_input', `call sign '${input.callSign}' is taken`, [{ path: 'callSign', message: 'taken' }]);
         throw error;
       }
+    },
+
+    /**
+     * A new device key for a unit whose tablet was lost or whose key leaked, shown once: the old key
+     * stops working at once (calls are checked against the stored hash) and the devices still on
+     * the push channel with it are cut off.
+     */
+    async replaceKey(by: string, id: string, key = randomBytes(24).toString('base64url')): Promise<{ unit: Unit; key: string }> {
+      const now = new Date().toISOString();
+      const unit = await db.transaction(async (tx) => {
+        const changed = await repo.setKeyHash(tx, id, hashUnitKey(key));
+        if (!changed) throw new AppError('not_found', `unit '${id}' does not exist`);
+        await audit.append(tx, { at: now, actor: by, action: 'unit.key_replaced', incidentId: null, data: { unitId: id, callSign: changed.callSign } });
+        return changed;
+      });
+      disconnectDevices(unit.id);
+      return { unit, key };
     },
 
     list: () => repo.list(db),

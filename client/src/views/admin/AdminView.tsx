@@ -5,11 +5,12 @@ import { useStore } from '../../store';
 import { Header } from '../Header';
 import { TabList } from '../TabList';
 import { useLiveConnection } from '../use-live-connection';
+import { UnitsPanel } from './UnitsPanel';
 import { UsersPanel } from './UsersPanel';
 import { WebhooksPanel } from './WebhooksPanel';
 
 /**
- * `/admin`: accounts (admin) and webhooks (commander, admin). Laid out with the commander page's
+ * `/admin`: accounts and patrol units (admin), webhooks (commander, admin). Laid out with the commander page's
  * cards and tabs (styles/commander.css). A role with no part of it is told so, not shown a broken page.
  */
 export function AdminView() {
@@ -35,7 +36,7 @@ export function AdminView() {
               <TabList ids={sections} current={tab} onChoose={setChosen} label={t('admin.title')} labelOf={(id) => t(`admin.tabs.${id}`)} prefix="admin-tab-" panelId="admin-tabpanel" />
             )}
             <div id="admin-tabpanel" role={sections.length > 1 ? 'tabpanel' : undefined} aria-labelledby={sections.length > 1 ? `admin-tab-${tab}` : undefined}>
-              {tab === 'users' ? <UsersPanel /> : <WebhooksPanel />}
+              {tab === 'users' ? <UsersPanel /> : tab === 'units' ? <UnitsPanel /> : <WebhooksPanel />}
             </div>
           </>
         )}

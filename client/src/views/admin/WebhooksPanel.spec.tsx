@@ -81,7 +81,7 @@ describe('WebhooksPanel: registering', () => {
     const post = fetch.mock.calls.find((c) => c[1]?.method === 'POST')!;
     expect(JSON.parse(String(post[1]!.body))).toEqual({ url: 'https://new.example/hook', events: ['incident.created', 'incident.escalated'] });
     expect(byId('webhook-secret')!.textContent).toBe('s3cr3t-value');
-    expect(document.activeElement?.id).toBe('secret-title');
+    expect(document.activeElement?.id).toBe('webhook-secret-title');
     expect(($('input[name="url"]') as HTMLInputElement).value).toBe('');
     await click(byId('webhook-secret-dismiss'));
     expect(view!.container.textContent).not.toContain('s3cr3t-value');

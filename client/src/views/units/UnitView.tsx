@@ -32,7 +32,7 @@ function KeyForm({ onKey, error }: { onKey: (key: string) => void; error: string
         <span className="field-label">{t('unitView.key')}</span>
         <input name="unitKey" autoComplete="off" value={key} onChange={(e) => setKey(e.target.value)} />
       </label>
-      {error && <p className="form-error" role="alert">{t(error)}</p>}
+      {error && <p className="form-error" role="alert" data-testid="unit-key-error">{t(error)}</p>}
       <button type="submit" className="button button--primary">{t('unitView.start')}</button>
     </form>
   );
