@@ -31,6 +31,11 @@ describe('the database contract', () => {
     expect(found.map((r) => r.id)).toEqual([1]);
   });
 
+  it.runIf(!process.env.DATABASE_URL)('creates WAL segments without zero-filling them on the embedded database', async () => {
+    const [row] = await db.query<{ wal_init_zero: string }>('SHOW wal_init_zero');
+    expect(row?.wal_init_zero).toBe('off');
+  });
+
   it('refuses a broken statement every time it is sent, and goes on answering', async () => {
     for (let i = 0; i < 2; i++) {
       await expect(db.query('SELEC id FROM db_contract')).rejects.toMatchObject({ code: '42601' });

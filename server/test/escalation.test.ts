@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Incident } from '@rasd/shared';
 import { connectDesk, connected, detection, login, postDetection, useTestServer } from './harness';
 
-
 const server = useTestServer({ RASD_ESCALATE_AFTER_S: '2' });
 
 describe('escalation of unclaimed critical incidents', () => {
@@ -31,5 +30,44 @@ describe('escalation of unclaimed critical incidents', () => {
     expect(heardByOfficer).toEqual([]);
     commander.close();
     officer.close();
+  });
+
+  it('escalates every waiting incident of a sweep in one go, each once, under its own seq, with a valid audit chain', async () => {
+    const commander = connectDesk(server.url, await login(server.url, 'commander'));
+    await connected(commander);
+    const escalations: Incident[] = [];
+    commander.on('incident:escalated', (i) => escalations.push(i));
+    const cookie = await login(server.url, 'commander');
+    const posted = await Promise.all(
+      ['ر ك ب ١١١', 'ر ك ب ٢٢٢', 'ر ك ب ٣٣٣', 'ر ك ب ٤٤٤'].map(async (plate) => {
+        const res = await postDetection(server.url, detection({ kind: 'reckless', plate }));
+        return ((await res.json()) as { incidentId: string }).incidentId;
+      }),
+    );
+    expect(new Set(posted).size).toBe(4);
+    const [claimed, ...waiting] = posted;
+    await fetch(`${server.url}/api/v1/incidents/${claimed}/claim`, { method: 'POST', headers: { cookie } });
+
+    await expect.poll(() => escalations.length, { timeout: 8000 }).toBe(3);
+    // A later sweep finds nothing more to do.
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(escalations.map((i) => i.id).sort()).toEqual([...waiting].sort());
+    expect(escalations.every((i) => i.severity === 'critical' && i.escalatedAt !== null)).toBe(true);
+    expect(new Set(escalations.map((i) => i.seq)).size).toBe(3);
+
+    for (const id of waiting) {
+      const detail = (await (await fetch(`${server.url}/api/v1/incidents/${id}`, { headers: { cookie } })).json()) as {
+        seq: number;
+        history: { type: string; actor: string; seq: number; data: { from?: string; to?: string } }[];
+      };
+      expect(detail.history.map((h) => [h.type, h.actor])).toEqual([['opened', 'cam-gw'], ['escalated', 'system']]);
+      expect(detail.history[1]).toMatchObject({ seq: detail.seq, data: { from: 'high', to: 'critical' } });
+    }
+    // The escalated incidents can still be claimed: their stored seq is what a claim compares against.
+    const claim = await fetch(`${server.url}/api/v1/incidents/${waiting[0]}/claim`, { method: 'POST', headers: { cookie } });
+    expect(claim.status).toBe(200);
+    const verify = (await (await fetch(`${server.url}/api/v1/audit/verify`, { headers: { cookie } })).json()) as { ok: boolean };
+    expect(verify.ok).toBe(true);
+    commander.close();
   });
 });

@@ -207,6 +207,12 @@ export const incidentRepository = {
     return row ? withSeq(row) : null;
   },
 
+  /** The incidents with these ids that exist, in seq order. */
+  async getMany(q: Queryable, ids: readonly string[]): Promise<Incident[]> {
+    const rows = await q.query<SeqDoc<Incident>>('SELECT seq, doc FROM incidents WHERE id = ANY($1) ORDER BY seq', [ids]);
+    return rows.map(withSeq<Incident>);
+  },
+
   async alertsOf(q: Queryable, incidentId: string): Promise<Alert[]> {
     const rows = await q.query<SeqDoc<Alert>>('SELECT seq, doc FROM alerts WHERE incident_id = $1 ORDER BY seq', [incidentId]);
     return rows.map(withSeq<Alert>);

@@ -7,18 +7,14 @@ import type { IncidentCommandService } from './incident-command.service';
 const system: Actor = { userId: 'system', username: 'system', role: 'commander' };
 
 /**
- * Escalates critical incidents nobody claimed within `afterS` seconds. Every instance may sweep:
- * the lifecycle escalates an incident only once and the write is conditional.
+ * Escalates critical incidents nobody claimed within `afterS` seconds, all of a sweep in one
+ * transaction. Every instance may sweep: the lifecycle escalates an incident only once, and the
+ * incidents are read under the write locks.
  */
 export function createEscalationService(db: Database, commands: IncidentCommandService, afterS: number) {
   async function sweep(now = new Date()): Promise<Incident[]> {
     const cutoff = new Date(now.getTime() - afterS * 1000).toISOString();
-    const escalated: Incident[] = [];
-    for (const id of await repo.awaitingEscalation(db, cutoff)) {
-      const incident = await commands.execute(id, system, { type: 'escalate' });
-      if (incident.escalatedAt) escalated.push(incident);
-    }
-    return escalated;
+    return commands.executeMany(await repo.awaitingEscalation(db, cutoff), system, { type: 'escalate' });
   }
 
   return {

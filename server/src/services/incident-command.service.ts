@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Incident } from '@rasd/shared';
 import type { Database, Queryable } from '../db/database';
-import { decide, type Actor, type IncidentCommand } from '../domain/lifecycle';
+import { combinedWrites } from '../db/rows';
+import { decide, type Actor, type Decision, type IncidentCommand } from '../domain/lifecycle';
 import { AppError } from '../errors';
-import { incidentRepository as repo } from '../repositories/incident.repository';
-import type { AuditService } from './audit.service';
+import { incidentRepository as repo, incidentWrites } from '../repositories/incident.repository';
+import { chainedInsert, type AuditService } from './audit.service';
+import { lockChanges, reserveChanges } from './change-block';
 import type { Publisher } from './publisher';
 
 class StaleIncident extends Error {}
@@ -40,8 +42,7 @@ export function createIncidentCommandService(db: Database, audit: AuditService, 
           await alsoStore?.(tx, next, now);
           return next;
         });
-        publisher.incidentChanged(stored);
-        if (command.type === 'escalate') publisher.incidentEscalated(stored);
+        publish(stored, command);
         return stored;
       } catch (error) {
         if (!(error instanceof StaleIncident)) throw error;
@@ -50,8 +51,49 @@ export function createIncidentCommandService(db: Database, audit: AuditService, 
     throw new AppError('unavailable', 'the incident is changing too fast; try again');
   }
 
+  function publish(stored: Incident, command: IncidentCommand) {
+    publisher.incidentChanged(stored);
+    if (command.type === 'escalate') publisher.incidentEscalated(stored);
+  }
+
+  /**
+   * One command on many incidents in one transaction (the escalation sweep): four statements
+   * however many there are, where one by one each would be its own transaction. The incidents are
+   * read under both write locks, so nobody changes them between the decision and the write; those
+   * the command no longer applies to are left alone. Answers the changed incidents, in seq order.
+   */
+  async function executeMany(incidentIds: readonly string[], actor: Actor, command: IncidentCommand): Promise<Incident[]> {
+    if (incidentIds.length === 0) return [];
+    const changed = await db.transaction(async (tx) => {
+      await lockChanges(tx);
+      const now = new Date().toISOString();
+      const decisions = (await repo.getMany(tx, incidentIds))
+        .map((current) => decide(current, command, actor, now))
+        .filter((d): d is Decision => d !== null);
+      if (decisions.length === 0) return [];
+      const { seqs, audit } = await reserveChanges(tx, decisions.length);
+      const next = decisions.map((d, i) => ({ ...d.incident, seq: seqs[i]! }));
+      const data = decisions.map((d, i) => ({ ...d.event.data, status: next[i]!.status }));
+      const writes = combinedWrites([
+        incidentWrites.upsertIncidents(next),
+        incidentWrites.appendHistories(
+          next.map((incident, i) => ({ incidentId: incident.id, entry: { seq: incident.seq, at: now, type: decisions[i]!.event.type, actor: actor.username, data: data[i]! } })),
+        ),
+        chainedInsert(
+          audit,
+          next.map((incident, i) => ({ at: now, actor: actor.username, action: `incident.${decisions[i]!.event.type}`, incidentId: incident.id, data: data[i]! })),
+        ),
+      ]);
+      await tx.query(writes.sql, writes.params);
+      return next;
+    });
+    for (const incident of changed) publish(incident, command);
+    return changed;
+  }
+
   return {
     execute,
+    executeMany,
     newActionId: () => randomUUID(),
   };
 }

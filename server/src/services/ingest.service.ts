@@ -6,8 +6,9 @@ import type { CorridorLocator } from '../domain/corridor-locator';
 import { incidentFromDetection } from '../domain/incident-from-detection';
 import { AppError } from '../errors';
 import { combinedWrites } from '../db/rows';
-import { incidentRepository as repo, incidentWrites, seqLock, seqsColumn, sortedNumbers, type EventAlert, type StoredAlert } from '../repositories/incident.repository';
-import { auditLock, auditReserveColumns, chainedInsert, reservationOf, type AuditEntry } from './audit.service';
+import { incidentRepository as repo, incidentWrites, type EventAlert, type StoredAlert } from '../repositories/incident.repository';
+import { chainedInsert, type AuditEntry } from './audit.service';
+import { lockChanges, reserveChanges } from './change-block';
 import { createGroupCommit, type Settled } from './group-commit';
 import type { Publisher } from './publisher';
 import type { TrackFolder } from './track-fold.service';
@@ -62,12 +63,8 @@ export function createIngestService({ db, publisher, locateCorridor, tracks, onB
   async function store(items: readonly Submitted[]) {
     const receivedAt = new Date().toISOString();
     return db.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(${seqLock}), pg_advisory_xact_lock(${auditLock})`);
-      const [reserved] = await tx.query<{ seqs: unknown[]; audit_head: string | null; audit_ids: unknown[] }>(
-        `SELECT ${seqsColumn('$1')}, ${auditReserveColumns('$1')}`,
-        [items.length],
-      );
-      const seqs = sortedNumbers(reserved!.seqs);
+      await lockChanges(tx);
+      const { seqs, audit } = await reserveChanges(tx, items.length);
       // The latest version of each incident this batch touched: later sightings may extend earlier ones' tracks.
       const placed = new Map<string, Incident>();
       const alerts: StoredAlert[] = [];
@@ -98,7 +95,7 @@ export function createIngestService({ db, publisher, locateCorridor, tracks, onB
         incidentWrites.upsertIncidents([...placed.values()]),
         incidentWrites.insertAlerts(alerts),
         incidentWrites.appendHistories(history),
-        chainedInsert(reservationOf(reserved!), auditEntries),
+        chainedInsert(audit, auditEntries),
       ]);
       await tx.query(writes.sql, writes.params);
       return { incidents: [...placed.values()].sort((a, b) => a.seq - b.seq), alerts: alerts.map((a) => a.alert) };

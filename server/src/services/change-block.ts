@@ -1,0 +1,20 @@
+import type { Queryable } from '../db/database';
+import { seqLock, seqsColumn, sortedNumbers } from '../repositories/incident.repository';
+import { auditLock, auditReserveColumns, reservationOf, type AuditReservation } from './audit.service';
+
+/**
+ * Takes both write locks, held to commit, in the order every writer takes them (seqs, then the
+ * audit chain). A statement after this one sees every change committed before it.
+ */
+export async function lockChanges(tx: Queryable): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(${seqLock}), pg_advisory_xact_lock(${auditLock})`);
+}
+
+/** `count` seqs and audit ids, and the chain's head to link to; the caller holds both locks. */
+export async function reserveChanges(tx: Queryable, count: number): Promise<{ seqs: number[]; audit: AuditReservation }> {
+  const [row] = await tx.query<{ seqs: unknown[]; audit_head: string | null; audit_ids: unknown[] }>(
+    `SELECT ${seqsColumn('$1')}, ${auditReserveColumns('$1')}`,
+    [count],
+  );
+  return { seqs: sortedNumbers(row!.seqs), audit: reservationOf(row!) };
+}
