@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Adapter } from 'socket.io-adapter';
-import { pruneOften } from './adapter';
+import { SessionAwareAdapter, type Adapter } from 'socket.io-adapter';
+import { keepPacketsAsText, pruneOften } from './adapter';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -39,5 +39,42 @@ describe('pruneOften', () => {
   it('leaves an adapter that keeps no packets alone', () => {
     const other = { close: () => undefined } as unknown as Adapter;
     expect(pruneOften(other)).toBe(other);
+  });
+});
+
+describe('keepPacketsAsText', () => {
+  /** socket.io's in-memory adapter on a namespace with no sockets: it keeps what it broadcasts all the same. */
+  function memoryAdapter() {
+    const nsp = {
+      name: '/',
+      sockets: new Map(),
+      server: { opts: { connectionStateRecovery: { maxDisconnectionDuration: 30_000 } }, encoder: { encode: (p: unknown) => [JSON.stringify(p)] } },
+    };
+    return new SessionAwareAdapter(nsp as never);
+  }
+  const broadcastTo = (adapter: Adapter, data: unknown[]) => adapter.broadcast({ type: 2, nsp: '/', data } as never, { rooms: new Set(['desk']), except: new Set() });
+
+  it('keeps each broadcast as one string, and a restored session gets the events back as they were sent', async () => {
+    const adapter = keepPacketsAsText(memoryAdapter());
+    const kept = (adapter as unknown as { packets: { id: string; data: unknown }[] }).packets;
+    broadcastTo(adapter, ['live:batch', { incidents: [{ id: 'a', seq: 1, track: [{ lat: 30, lon: 31 }] }], alerts: [] }]);
+    const offset = kept[0]!.id;
+    broadcastTo(adapter, ['incident:upsert', { id: 'b', seq: 2, note: 'عربي "quoted"' }]);
+    broadcastTo(adapter, ['presence:update', { incidentId: 'b', watchers: ['x'] }]);
+    expect(kept.map((p) => typeof p.data)).toEqual(['string', 'string', 'string']);
+
+    adapter.persistSession({ pid: 'p1', sid: 's1', rooms: ['desk'], data: {} } as never);
+    const session = await adapter.restoreSession('p1', offset);
+    expect(session?.missedPackets).toEqual([
+      ['incident:upsert', { id: 'b', seq: 2, note: 'عربي "quoted"' }, kept[1]!.id],
+      ['presence:update', { incidentId: 'b', watchers: ['x'] }, kept[2]!.id],
+    ]);
+    expect(await adapter.restoreSession('unknown', offset)).toBeNull();
+    adapter.close();
+  });
+
+  it('leaves an adapter that keeps no packets alone', () => {
+    const other = { close: () => undefined } as unknown as Adapter;
+    expect(keepPacketsAsText(other)).toBe(other);
   });
 });

@@ -21,7 +21,7 @@ export function buildAdapter(base: ServerOptions['adapter'] | undefined, hooks: 
   // socket.io calls the adapter with `new`; the Redis adapter's factory function returns its own object then.
   const make = base
     ? (nsp: Namespace) => new (base as unknown as new (nsp: Namespace) => Adapter)(nsp)
-    : (nsp: Namespace) => pruneOften(new SessionAwareAdapter(nsp));
+    : (nsp: Namespace) => keepPacketsAsText(pruneOften(new SessionAwareAdapter(nsp)));
   function RasdAdapter(nsp: Namespace): Adapter {
     const adapter = make(nsp);
     holdMissedPackets(adapter, hooks.held);
@@ -84,6 +84,36 @@ export function pruneOften<A extends Adapter>(adapter: A, everyMs = pruneEveryMs
   adapter.close = () => {
     clearInterval(timer);
     return close();
+  };
+  return adapter;
+}
+
+type KeptPacket = { data: unknown };
+
+/**
+ * The in-memory adapter keeps each broadcast's payload objects for the recovery window: at 2,000
+ * detections a second, some 60,000 incidents and alerts as millions of small objects that every
+ * old-generation collection must trace (pauses of 100–200 ms, bench section 2). Kept as its JSON
+ * text instead, a packet is one flat string the collector does not look into; the rare recovery
+ * parses back what it hands out. Every Rasd event is plain JSON (the shared schemas), as the wire
+ * carries it anyway.
+ */
+export function keepPacketsAsText<A extends Adapter>(adapter: A): A {
+  const store = adapter as unknown as { packets?: KeptPacket[] };
+  if (!Array.isArray(store.packets)) return adapter;
+  const broadcast = adapter.broadcast.bind(adapter);
+  adapter.broadcast = (packet, opts) => {
+    const kept = store.packets!.length;
+    broadcast(packet, opts);
+    // socket.io has already encoded and written it; what it appended is only read by a restore.
+    const added = store.packets![kept];
+    if (added) added.data = JSON.stringify(added.data);
+  };
+  const restore = adapter.restoreSession.bind(adapter);
+  adapter.restoreSession = async (pid, offset) => {
+    const session = await restore(pid, offset);
+    if (!session) return session;
+    return { ...session, missedPackets: session.missedPackets.map((data: unknown) => (typeof data === 'string' ? JSON.parse(data) : data)) };
   };
   return adapter;
 }
