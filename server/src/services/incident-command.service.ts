@@ -61,6 +61,8 @@ export function createIncidentCommandService(db: Database, audit: AuditService, 
    * however many there are, where one by one each would be its own transaction. The incidents are
    * read under both write locks, so nobody changes them between the decision and the write; those
    * the command no longer applies to are left alone. Answers the changed incidents, in seq order.
+   * Meant for commands the lifecycle answers with "nothing to do" rather than an error when they no
+   * longer apply (escalate): an error for one incident refuses the whole batch.
    */
   async function executeMany(incidentIds: readonly string[], actor: Actor, command: IncidentCommand): Promise<Incident[]> {
     if (incidentIds.length === 0) return [];
@@ -72,20 +74,22 @@ export function createIncidentCommandService(db: Database, audit: AuditService, 
         .filter((d): d is Decision => d !== null);
       if (decisions.length === 0) return [];
       const { seqs, audit } = await reserveChanges(tx, decisions.length);
-      const next = decisions.map((d, i) => ({ ...d.incident, seq: seqs[i]! }));
-      const data = decisions.map((d, i) => ({ ...d.event.data, status: next[i]!.status }));
+      const changes = decisions.map(({ incident, event }, i) => {
+        const next: Incident = { ...incident, seq: seqs[i]! };
+        return { incident: next, type: event.type, data: { ...event.data, status: next.status } };
+      });
       const writes = combinedWrites([
-        incidentWrites.upsertIncidents(next),
+        incidentWrites.upsertIncidents(changes.map((c) => c.incident)),
         incidentWrites.appendHistories(
-          next.map((incident, i) => ({ incidentId: incident.id, entry: { seq: incident.seq, at: now, type: decisions[i]!.event.type, actor: actor.username, data: data[i]! } })),
+          changes.map(({ incident, type, data }) => ({ incidentId: incident.id, entry: { seq: incident.seq, at: now, type, actor: actor.username, data } })),
         ),
         chainedInsert(
           audit,
-          next.map((incident, i) => ({ at: now, actor: actor.username, action: `incident.${decisions[i]!.event.type}`, incidentId: incident.id, data: data[i]! })),
+          changes.map(({ incident, type, data }) => ({ at: now, actor: actor.username, action: `incident.${type}`, incidentId: incident.id, data })),
         ),
       ]);
       await tx.query(writes.sql, writes.params);
-      return next;
+      return changes.map((c) => c.incident);
     });
     for (const incident of changed) publish(incident, command);
     return changed;
