@@ -5,9 +5,9 @@ import { createLiveBatcher, type SingleEvent } from './live-batcher';
 const incident = (id: string, seq: number) => ({ id, seq }) as Incident;
 const alert = (incidentId: string, seq: number) => ({ incidentId, alert: { id: `a${seq}`, seq, incidentId } }) as never;
 
-function setup(frameMs: number) {
+function setup(frameMs: number, burst?: number) {
   const flushes: { batch: LiveBatch; singles: readonly SingleEvent[]; at: number }[] = [];
-  const live = createLiveBatcher({ frameMs, now: () => Date.now(), emit: (batch, singles) => flushes.push({ batch, singles, at: Date.now() }) });
+  const live = createLiveBatcher({ frameMs, burst, now: () => Date.now(), emit: (batch, singles) => flushes.push({ batch, singles, at: Date.now() }) });
   return { flushes, live };
 }
 
@@ -29,7 +29,7 @@ describe('live batcher', () => {
   });
 
   it('goes out at once after a quiet spell, and at most once per frame under load', async () => {
-    const { flushes, live } = setup(10);
+    const { flushes, live } = setup(10, 1);
     live.incident(incident('a', 1));
     await vi.advanceTimersByTimeAsync(0);
     live.incident(incident('b', 2));
@@ -43,6 +43,34 @@ describe('live batcher', () => {
     live.incident(incident('d', 4));
     await vi.advanceTimersByTimeAsync(0);
     expect(flushes).toHaveLength(3);
+  });
+
+  it('sends a stream at the frame rate as it comes, without holding each change for the rest of an interval', async () => {
+    const { flushes, live } = setup(10);
+    const sentAt: number[] = [];
+    for (let n = 1; n <= 20; n++) {
+      // Jittered arrivals, ten a frame interval on average: 7 ms, 13 ms, 7 ms, …
+      await vi.advanceTimersByTimeAsync(n % 2 ? 7 : 13);
+      sentAt.push(Date.now());
+      live.incident(incident(`s${n}`, n));
+    }
+    await vi.advanceTimersByTimeAsync(0);
+    expect(flushes.map((f) => f.at)).toEqual(sentAt);
+  });
+
+  it('keeps the frames per second bounded under load, after a burst of at most `burst`', async () => {
+    const { flushes, live } = setup(10, 3);
+    for (let n = 1; n <= 200; n++) {
+      live.incident(incident(`l${n}`, n));
+      await vi.advanceTimersByTimeAsync(1);
+    }
+    await vi.advanceTimersByTimeAsync(20);
+    // 200 ms of a change every millisecond: 3 at once, then one per 10 ms.
+    expect(flushes.length).toBeLessThanOrEqual(3 + 200 / 10 + 1);
+    expect(flushes.length).toBeGreaterThanOrEqual(200 / 10);
+    const gaps = flushes.slice(4).map((f, i) => f.at - flushes[i + 3]!.at);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(9);
+    expect(flushes.flatMap((f) => f.batch.incidents.map((i) => i.seq))).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
   });
 
   it('carries each incident once, at its latest version, in seq order; single events keep every version', async () => {

@@ -4,8 +4,10 @@ import type { AlertNewPayload, Incident, LiveBatch } from '@rasd/shared';
 export type SingleEvent = ['incident:upsert', Incident] | ['alert:new', AlertNewPayload];
 
 export interface LiveBatcherOptions {
-  /** At most one flush per this many ms; the first change after a quiet spell goes out at once. */
+  /** On average at most one flush per this many ms (0: every turn's changes at once). */
   frameMs: number;
+  /** Flushes that may go out back to back before the frame interval holds them (default 3). */
+  burst?: number;
   /** Sends one flush: the batch, and the same changes as single events in arrival order. */
   emit: (batch: LiveBatch, singles: readonly SingleEvent[]) => void;
   now?: () => number;
@@ -13,15 +15,27 @@ export interface LiveBatcherOptions {
 
 /**
  * Gathers stored changes into frames. Changes published in one turn of the event loop (a group
- * commit's batch) always share a flush; under load, flushes are at least `frameMs` apart, so the
- * frames each dashboard receives per second stay bounded however many changes arrive.
+ * commit's batch) always share a flush. Flushes spend tokens that come back one per `frameMs`, up
+ * to `burst`: under load, frames are `frameMs` apart, so the frames each dashboard receives per
+ * second stay bounded however many changes arrive; below that, a change goes out at once. (A plain
+ * "one flush per `frameMs`" held a stream of exactly that rate for the rest of each interval:
+ * 2 ms at the median, 8 ms at p99, bench section 1 at 100 detections/s.)
  */
-export function createLiveBatcher({ frameMs, emit, now = () => performance.now() }: LiveBatcherOptions) {
+export function createLiveBatcher({ frameMs, burst = 3, emit, now = () => performance.now() }: LiveBatcherOptions) {
   let incidents = new Map<string, Incident>();
   let alerts: AlertNewPayload[] = [];
   let singles: SingleEvent[] = [];
-  let lastFlush = -Infinity;
+  let tokens = burst;
+  let countedAt = now();
   let pending: (() => void) | null = null;
+
+  /** Tokens now, counting those that came back since last asked. */
+  function tokensNow(): number {
+    const at = now();
+    tokens = frameMs > 0 ? Math.min(burst, tokens + (at - countedAt) / frameMs) : burst;
+    countedAt = at;
+    return tokens;
+  }
 
   function flush() {
     pending = null;
@@ -31,13 +45,13 @@ export function createLiveBatcher({ frameMs, emit, now = () => performance.now()
     incidents = new Map();
     alerts = [];
     singles = [];
-    lastFlush = now();
+    tokens = tokensNow() - 1;
     emit(batch, sent);
   }
 
   function schedule() {
     if (pending) return;
-    const wait = lastFlush + frameMs - now();
+    const wait = (1 - tokensNow()) * frameMs;
     if (wait <= 0) {
       const handle = setImmediate(flush);
       pending = () => clearImmediate(handle);
