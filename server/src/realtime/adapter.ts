@@ -93,7 +93,7 @@ type KeptPacket = { data: unknown };
 /**
  * The in-memory adapter keeps each broadcast's payload objects for the recovery window: at 2,000
  * detections a second, some 60,000 incidents and alerts as millions of small objects that every
- * old-generation collection must trace (pauses of 100–200 ms, bench section 2). Kept as its JSON
+ * old-generation collection must trace (pauses of 100–350 ms, bench section 2). Kept as its JSON
  * text instead, a packet is one flat string the collector does not look into; the rare recovery
  * parses back what it hands out. Every Rasd event is plain JSON (the shared schemas), as the wire
  * carries it anyway.

@@ -5,7 +5,8 @@ import type { Adapter, Session } from 'socket.io-adapter';
  * `maxDisconnectionDuration` gets the events it missed at once, but it still asks for everything
  * after its last seq (the catch-up that makes delivery complete), and the store ignores what it has.
  *
- * Short on purpose: without Redis, socket.io keeps every broadcast of that window in memory.
+ * Short on purpose: without Redis, every broadcast of that window stays in memory (as JSON text,
+ * see keepPacketsAsText).
  */
 export const recoveryOptions = { maxDisconnectionDuration: 30_000, skipMiddlewares: false } as const;
 
