@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database';
+import { blockNumbers, sequenceBlockColumn } from '../src/db/rows';
 import { createTestStore, type TestStore } from './harness';
 
 // The Database contract both stores keep (PGlite by default, PostgreSQL when DATABASE_URL is set):
@@ -69,5 +70,33 @@ describe('the database contract', () => {
       }),
     ).rejects.toThrow();
     expect(await count()).toBe(1);
+  });
+
+  describe('a block of sequence numbers', () => {
+    const reserve = `SELECT ${sequenceBlockColumn(`'db_contract_block'`, '$1', 'last')}`;
+    const take = async (count: number) => {
+      const [row] = await db.transaction((tx) => tx.query<{ last: unknown }>(reserve, [count]));
+      return blockNumbers(row!.last, count);
+    };
+    beforeAll(() => db.exec('CREATE SEQUENCE db_contract_block'));
+
+    it('is consecutive and the next block starts after it', async () => {
+      expect(await take(1)).toEqual([1]);
+      expect(await take(5)).toEqual([2, 3, 4, 5, 6]);
+      expect(await take(200)).toHaveLength(200);
+      expect(await take(1)).toEqual([207]);
+      const [next] = await db.query<{ n: unknown }>(`SELECT nextval('db_contract_block') AS n`);
+      expect(Number(next!.n)).toBe(208);
+    });
+
+    it.runIf(!process.env.DATABASE_URL)('is planned once, not again on every run, whatever the count', async () => {
+      for (let i = 0; i < 20; i++) await take(1 + (i % 3));
+      const [plans] = await db.query<{ custom_plans: unknown; generic_plans: unknown }>(
+        'SELECT custom_plans, generic_plans FROM pg_prepared_statements WHERE statement = $1',
+        [reserve],
+      );
+      expect(Number(plans!.custom_plans)).toBeLessThanOrEqual(5);
+      expect(Number(plans!.generic_plans)).toBeGreaterThanOrEqual(15);
+    });
   });
 });

@@ -40,3 +40,19 @@ export function combinedWrites(statements: readonly StatementAt[]): Statement {
   const sql = parts.length === 0 ? last : `WITH ${parts.map((p, i) => `w${i} AS (${p})`).join(', ')} ${last}`;
   return { sql, params };
 }
+
+/**
+ * A SELECT column: the last of `count` consecutive numbers taken from `sequence` in one step (the
+ * caller holds the lock every user of the sequence takes, so nobody draws from it in between).
+ * One nextval and one setval whatever the count: a `generate_series` of `count` nextvals cost a call
+ * per number, and, since its row estimate depends on the parameter, PostgreSQL planned the statement
+ * anew on every run (custom plans looked cheaper than the generic one).
+ */
+export const sequenceBlockColumn = (sequence: string, count: string, alias: string) =>
+  `setval(${sequence}, nextval(${sequence}) + ${count}::int - 1) AS ${alias}`;
+
+/** The numbers of a block whose last is `last` (int8, a string from node-postgres), ascending. */
+export function blockNumbers(last: unknown, count: number): number[] {
+  const end = Number(last);
+  return Array.from({ length: count }, (_, i) => end - count + 1 + i);
+}

@@ -1,6 +1,6 @@
 import type { Alert, HistoryEntry, Incident, IncidentStatus } from '@rasd/shared';
 import type { Queryable } from '../db/database';
-import { valuesList, type Statement } from '../db/rows';
+import { blockNumbers, sequenceBlockColumn, valuesList, type Statement } from '../db/rows';
 
 type Doc<T> = Omit<T, 'seq'>;
 interface SeqDoc<T> {
@@ -36,11 +36,11 @@ export const activeStatuses: readonly IncidentStatus[] = [
 /** The advisory lock held to commit by every transaction that takes seqs. */
 export const seqLock = 7301002;
 
-/** A SELECT column: `count` new seqs as an array (the caller holds `seqLock`). */
-export const seqsColumn = (count: string) => `array(SELECT nextval('change_seq') FROM generate_series(1, ${count}::int)) AS seqs`;
+/** A SELECT column `last_seq`: the last of `count` new seqs (the caller holds `seqLock`); see seqsOf. */
+export const seqsColumn = (count: string) => sequenceBlockColumn(`'change_seq'`, count, 'last_seq');
 
-/** Numbers read back from an int8 array (strings from node-postgres), ascending. */
-export const sortedNumbers = (values: readonly unknown[]): number[] => values.map(Number).sort((a, b) => a - b);
+/** The seqs a `seqsColumn` reserved, ascending. */
+export const seqsOf = (row: { last_seq: unknown }, count: number): number[] => blockNumbers(row.last_seq, count);
 
 /**
  * The multi-row writes of incidents, alerts and history as statements, placeholders numbered from
@@ -98,8 +98,8 @@ export const incidentRepository = {
   /** `count` consecutive-in-commit-order seqs under one lock (a group commit's block). */
   async nextSeqs(tx: Queryable, count: number): Promise<number[]> {
     await tx.query(`SELECT pg_advisory_xact_lock(${seqLock})`);
-    const [row] = await tx.query<{ seqs: unknown[] }>(`SELECT ${seqsColumn('$1')}`, [count]);
-    return sortedNumbers(row!.seqs);
+    const [row] = await tx.query<{ last_seq: unknown }>(`SELECT ${seqsColumn('$1')}`, [count]);
+    return seqsOf(row!, count);
   },
 
   async currentSeq(q: Queryable): Promise<number> {

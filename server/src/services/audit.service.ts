@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../db/database';
-import { valuesList, type Statement } from '../db/rows';
+import { blockNumbers, sequenceBlockColumn, valuesList, type Statement } from '../db/rows';
 import { chainHash, genesisHash, verifyChain, type AuditRecord, type ChainedAuditRecord } from '../domain/audit-chain';
 
 export type AuditEntry = Omit<AuditRecord, 'id' | 'at'> & { at?: string };
@@ -20,10 +20,10 @@ export const auditLock = 7301003;
 
 /**
  * SELECT columns, read after taking `auditLock` (in an earlier statement, so this one's snapshot
- * sees the true latest entry): the chain's head hash, and `count` new entry ids as an array.
+ * sees the true latest entry): the chain's head hash, and the last of `count` new entry ids.
  */
 export const auditReserveColumns = (count: string) =>
-  `(SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS audit_head, array(SELECT nextval(pg_get_serial_sequence('audit_log', 'id')) FROM generate_series(1, ${count}::int)) AS audit_ids`;
+  `(SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS audit_head, ${sequenceBlockColumn(`pg_get_serial_sequence('audit_log', 'id')`, count, 'audit_last_id')}`;
 
 /** What auditReserveColumns read: the hash to link to, and the ids in order. */
 export interface AuditReservation {
@@ -31,10 +31,16 @@ export interface AuditReservation {
   ids: number[];
 }
 
-export const reservationOf = (row: { audit_head: string | null; audit_ids: unknown[] }): AuditReservation => ({
+export const reservationOf = (row: AuditReserveRow, count: number): AuditReservation => ({
   head: row.audit_head ?? genesisHash,
-  ids: row.audit_ids.map(Number).sort((x, y) => x - y),
+  ids: blockNumbers(row.audit_last_id, count),
 });
+
+/** The row auditReserveColumns select. */
+export interface AuditReserveRow {
+  audit_head: string | null;
+  audit_last_id: unknown;
+}
 
 /** The INSERT of entries linked in order after the reservation's head, with its ids. */
 export const chainedInsert = (reserved: AuditReservation, entries: readonly AuditEntry[]) => (offset: number): Statement => {
@@ -64,8 +70,8 @@ export function createAuditService(db: Database) {
     if (entries.length === 0) return;
     // One writer at a time across instances, so each entry links to the true latest one.
     await tx.query(`SELECT pg_advisory_xact_lock(${auditLock})`);
-    const [row] = await tx.query<{ audit_head: string | null; audit_ids: unknown[] }>(`SELECT ${auditReserveColumns('$1')}`, [entries.length]);
-    const { sql, params } = chainedInsert(reservationOf(row!), entries)(0);
+    const [row] = await tx.query<AuditReserveRow>(`SELECT ${auditReserveColumns('$1')}`, [entries.length]);
+    const { sql, params } = chainedInsert(reservationOf(row!, entries.length), entries)(0);
     await tx.query(sql, params);
   }
   const append = (tx: Queryable, entry: AuditEntry) => appendMany(tx, [entry]);

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database';
-import { seqLock, seqsColumn, sortedNumbers } from '../repositories/incident.repository';
-import { auditLock, auditReserveColumns, reservationOf, type AuditReservation } from './audit.service';
+import { seqLock, seqsColumn, seqsOf } from '../repositories/incident.repository';
+import { auditLock, auditReserveColumns, reservationOf, type AuditReservation, type AuditReserveRow } from './audit.service';
 
 /**
  * Takes both write locks, held to commit, in the order every writer takes them (seqs, then the
@@ -12,9 +12,6 @@ export async function lockChanges(tx: Queryable): Promise<void> {
 
 /** `count` seqs and audit ids, and the chain's head to link to; the caller holds both locks. */
 export async function reserveChanges(tx: Queryable, count: number): Promise<{ seqs: number[]; audit: AuditReservation }> {
-  const [row] = await tx.query<{ seqs: unknown[]; audit_head: string | null; audit_ids: unknown[] }>(
-    `SELECT ${seqsColumn('$1')}, ${auditReserveColumns('$1')}`,
-    [count],
-  );
-  return { seqs: sortedNumbers(row!.seqs), audit: reservationOf(row!) };
+  const [row] = await tx.query<{ last_seq: unknown } & AuditReserveRow>(`SELECT ${seqsColumn('$1')}, ${auditReserveColumns('$1')}`, [count]);
+  return { seqs: seqsOf(row!, count), audit: reservationOf(row!, count) };
 }
