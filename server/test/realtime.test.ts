@@ -60,6 +60,10 @@ describe('live fan-out over socket.io', () => {
     expect(new Set(incidents.map((i) => i.id))).toEqual(new Set(ids));
     expect(incidents.map((i) => i.seq)).toEqual([...incidents.map((i) => i.seq)].sort((x, y) => x - y));
     expect(frames.flatMap((f) => f.alerts.map((a) => a.incidentId)).sort()).toEqual([...ids].sort());
+    // Alerts by reference: which alert and the camera's eventId, not the detection again.
+    const alerts = frames.flatMap((f) => f.alerts);
+    expect(new Set(alerts.map((a) => a.alert.eventId))).toEqual(new Set(bodies.map((b) => b.eventId)));
+    expect(Object.keys(alerts[0]!.alert).sort()).toEqual(['eventId', 'id', 'receivedAt', 'seq', 'source']);
     // Fewer frames than changes, and nothing sent one by one to the batched desk.
     expect(frames.length).toBeLessThan(40);
     expect(frames.every((f) => f.incidents.length > 0)).toBe(true);

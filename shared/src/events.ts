@@ -12,15 +12,27 @@ export interface AlertNewPayload {
 }
 
 /**
+ * An alert in a `live:batch`: the incident it joined and which alert it is. The incident, in the
+ * same frame, carries what a desk draws and sounds for; the whole alert is one
+ * `GET /api/v1/incidents/:id` away. `eventId` is the camera's own id for its detection.
+ */
+export interface LiveAlert {
+  incidentId: string;
+  alert: { id: string; seq: number; source: Alert['source']; receivedAt: string; eventId?: string };
+}
+
+/**
  * A dashboard that connects with `auth: { batch: true }` in its handshake gets `live:batch` instead
- * of `incident:upsert` and `alert:new`: the same payloads, gathered into one frame per interval
- * (`RASD_LIVE_FRAME_MS`), in the order the single events would have come. Frames per second, not
- * changes per second, are what a server can send to a thousand dashboards.
+ * of `incident:upsert` and `alert:new`: the same incidents, and each alert by reference
+ * (`LiveAlert`), gathered into one frame per interval (`RASD_LIVE_FRAME_MS`) in the order the single
+ * events would have come. Frames per second, not changes per second, are what a server can send to
+ * a thousand dashboards, and every byte of a frame is parsed by each of them: a whole alert repeats
+ * most of its incident, and doubled what each desk had to read.
  */
 export interface LiveBatch {
   /** Changed incidents in seq order, each at most once (its latest version). */
   incidents: Incident[];
-  alerts: AlertNewPayload[];
+  alerts: LiveAlert[];
 }
 
 /** The handshake `auth` a dashboard sends to receive `live:batch`. */

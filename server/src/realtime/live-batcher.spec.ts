@@ -28,6 +28,20 @@ describe('live batcher', () => {
     expect(flushes[0]!.singles.map(([event]) => event)).toEqual(['incident:upsert', 'alert:new', 'incident:upsert']);
   });
 
+  it('carries an alert by reference in a batch, and whole in its single event', async () => {
+    const { flushes, live } = setup(10);
+    const camera = { incidentId: 'x', alert: { id: 'a1', seq: 4, incidentId: 'x', source: 'camera', receivedAt: 'T', eventId: 'cam-7:42', cameraId: 'cam-7', kind: 'wrong_way' } } as never;
+    const social = { incidentId: 'y', alert: { id: 'a2', seq: 5, incidentId: 'y', source: 'social', receivedAt: 'U', postUrl: 'https://x.example/1' } } as never;
+    live.alert(camera);
+    live.alert(social);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(flushes[0]!.batch.alerts).toEqual([
+      { incidentId: 'x', alert: { id: 'a1', seq: 4, source: 'camera', receivedAt: 'T', eventId: 'cam-7:42' } },
+      { incidentId: 'y', alert: { id: 'a2', seq: 5, source: 'social', receivedAt: 'U' } },
+    ]);
+    expect(flushes[0]!.singles).toEqual([['alert:new', camera], ['alert:new', social]]);
+  });
+
   it('goes out at once after a quiet spell, and at most once per frame under load', async () => {
     const { flushes, live } = setup(10, 1);
     live.incident(incident('a', 1));

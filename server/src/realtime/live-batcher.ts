@@ -1,4 +1,10 @@
-import type { AlertNewPayload, Incident, LiveBatch } from '@rasd/shared';
+import type { AlertNewPayload, Incident, LiveAlert, LiveBatch } from '@rasd/shared';
+
+/** An alert as a batch carries it: by reference (see LiveAlert). */
+export function liveAlertOf({ alert, incidentId }: AlertNewPayload): LiveAlert {
+  const { id, seq, source, receivedAt } = alert;
+  return { incidentId, alert: 'eventId' in alert ? { id, seq, source, receivedAt, eventId: alert.eventId } : { id, seq, source, receivedAt } };
+}
 
 /** A live event as a dashboard that did not ask for batches receives it. */
 export type SingleEvent = ['incident:upsert', Incident] | ['alert:new', AlertNewPayload];
@@ -23,7 +29,7 @@ export interface LiveBatcherOptions {
  */
 export function createLiveBatcher({ frameMs, burst = 3, emit, now = () => performance.now() }: LiveBatcherOptions) {
   let incidents = new Map<string, Incident>();
-  let alerts: AlertNewPayload[] = [];
+  let alerts: LiveAlert[] = [];
   let singles: SingleEvent[] = [];
   let tokens = burst;
   let countedAt = now();
@@ -69,7 +75,7 @@ export function createLiveBatcher({ frameMs, burst = 3, emit, now = () => perfor
       schedule();
     },
     alert(payload: AlertNewPayload) {
-      alerts.push(payload);
+      alerts.push(liveAlertOf(payload));
       singles.push(['alert:new', payload]);
       schedule();
     },
