@@ -39,6 +39,11 @@ describe('POST /api/v1/detections', () => {
     expect(incident.history[0]).toMatchObject({ type: 'opened', seq: incident.seq });
   });
 
+  it('keeps an idle connection open longer than a proxy or camera gateway keeps its own (it closes first)', async () => {
+    const res = await postDetection(server.url, detection());
+    expect(res.headers.get('keep-alive')).toBe('timeout=65');
+  });
+
   it('answers a retry with the same body 200 duplicate with the same ids and changes nothing', async () => {
     const body = detection();
     const first = await (await postDetection(server.url, body)).json() as any;
