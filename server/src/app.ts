@@ -99,6 +99,7 @@ export async function createApplication(config: Config, deps: { db: Database; lo
     adapter: deps.fanout?.adapter,
     metrics,
     liveFrameMs: config.liveFrameMs,
+    liveFramesPerS: config.liveFramesPerS,
     authenticateUnit: (key) => findUnitByKey(db, key),
   });
   const { io, publisher } = realtime;

@@ -21,6 +21,8 @@ export interface Config {
   escalateAfterS: number;
   /** Dashboards that ask for batches get at most one live frame per this many ms. */
   liveFrameMs: number;
+  /** ...and this instance writes at most this many frames a second to them in all (longer frames with many desks). */
+  liveFramesPerS: number;
   corroboration: { km: number; minutes: number };
   allowedOrigins: string[];
   tileUrl: string | null;
@@ -80,6 +82,7 @@ const envSchema = z.object({
   RASD_SIMULATOR_UNIT_KEY: z.string().min(16).max(200).optional(),
   RASD_ESCALATE_AFTER_S: z.coerce.number().int().min(1).default(60),
   RASD_LIVE_FRAME_MS: z.coerce.number().int().min(0).max(1000).default(10),
+  RASD_LIVE_FRAMES_PER_S: z.coerce.number().int().min(100).max(1_000_000).default(25_000),
   RASD_ALLOWED_ORIGINS: z.string().optional(),
   RASD_CORROBORATE_KM: z.coerce.number().positive().max(50).default(3),
   RASD_CORROBORATE_MIN: z.coerce.number().int().min(1).max(1440).default(30),
@@ -170,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     simulatorUnitKey: e.RASD_SIMULATOR_UNIT_KEY ?? null,
     escalateAfterS: e.RASD_ESCALATE_AFTER_S,
     liveFrameMs: e.RASD_LIVE_FRAME_MS,
+    liveFramesPerS: e.RASD_LIVE_FRAMES_PER_S,
     corroboration: { km: e.RASD_CORROBORATE_KM, minutes: e.RASD_CORROBORATE_MIN },
     allowedOrigins: (e.RASD_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     tileUrl: e.RASD_TILE_URL ?? null,

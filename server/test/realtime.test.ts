@@ -143,3 +143,29 @@ describe('persistence', () => {
     await own.destroy();
   });
 });
+
+describe('the frame budget', () => {
+  it('spaces a stream\'s frames so the instance writes at most RASD_LIVE_FRAMES_PER_S to its batched desks in all', async () => {
+    const own = await createTestStore();
+    // No minimum interval; 5 batched desks and 100 frames a second in all: a frame per 50 ms.
+    const s = await startTestServer(own, { RASD_LIVE_FRAME_MS: '0', RASD_LIVE_FRAMES_PER_S: '100' });
+    const ownCookie = await login(s.url, 'officer');
+    const desks = Array.from({ length: 5 }, () => connectDesk(s.url, ownCookie, s.url, true));
+    await Promise.all(desks.map(connected));
+    const frames: LiveBatch[] = [];
+    desks[0]!.on('live:batch', (batch) => frames.push(batch));
+    const started = Date.now();
+    for (let i = 0; i < 30; i++) {
+      await s.app.ingest.ingestDetection('cam-gw', detection({ kind: 'speeding' }));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await expect.poll(() => frames.flatMap((f) => f.incidents).length, { timeout: 5000 }).toBe(30);
+    const elapsed = Date.now() - started;
+    // One change at a time, 20+ ms apart: a frame each without the budget; here a burst of 3, then one per 50 ms.
+    expect(frames.length).toBeLessThanOrEqual(3 + Math.ceil(elapsed / 50) + 1);
+    expect(frames.length).toBeLessThan(30);
+    for (const desk of desks) desk.close();
+    await s.stop();
+    await own.destroy();
+  });
+});

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Incident, LiveBatch } from '@rasd/shared';
-import { createLiveBatcher, type SingleEvent } from './live-batcher';
+import { createLiveBatcher, frameIntervalMs, type SingleEvent } from './live-batcher';
 
 const incident = (id: string, seq: number) => ({ id, seq }) as Incident;
 const alert = (incidentId: string, seq: number) => ({ incidentId, alert: { id: `a${seq}`, seq, incidentId } }) as never;
@@ -108,5 +108,30 @@ describe('live batcher', () => {
     expect(flushes.map((f) => f.batch.incidents.map((i) => i.id))).toEqual([['a'], ['b']]);
     await vi.advanceTimersByTimeAsync(2000);
     expect(flushes).toHaveLength(2);
+  });
+
+  it('reads the frame interval as it goes: a longer one spaces the frames further', async () => {
+    let frameMs = 10;
+    const flushes: number[] = [];
+    const live = createLiveBatcher({ frameMs: () => frameMs, burst: 1, now: () => Date.now(), emit: () => flushes.push(Date.now()) });
+    for (let n = 1; n <= 100; n++) {
+      if (n === 51) frameMs = 40;
+      live.incident(incident(`v${n}`, n));
+      await vi.advanceTimersByTimeAsync(2);
+    }
+    await vi.advanceTimersByTimeAsync(100);
+    const gaps = flushes.slice(1).map((at, i) => at - flushes[i]!);
+    expect(Math.min(...gaps.slice(1, 8))).toBeGreaterThanOrEqual(10);
+    expect(Math.max(...gaps.slice(1, 8))).toBeLessThan(20);
+    expect(Math.min(...gaps.slice(-3))).toBeGreaterThanOrEqual(40);
+  });
+});
+
+describe('frame interval', () => {
+  it('is the minimum with few desks, and grows with them to keep the frames a second in all under the budget', () => {
+    expect(frameIntervalMs(0, 10, 25_000)).toBe(10);
+    expect(frameIntervalMs(100, 10, 25_000)).toBe(10);
+    expect(frameIntervalMs(1_000, 10, 25_000)).toBe(40);
+    expect(frameIntervalMs(5, 0, 100)).toBe(50);
   });
 });

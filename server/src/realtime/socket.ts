@@ -22,7 +22,7 @@ import type { IncidentQueryService } from '../services/incident-query.service';
 import type { Publisher } from '../services/publisher';
 import type { Metrics } from '../observability/metrics';
 import { buildAdapter } from './adapter';
-import { createLiveBatcher } from './live-batcher';
+import { createLiveBatcher, frameIntervalMs } from './live-batcher';
 import { createUnitChannel } from './unit-channel';
 import { HeldPackets, recoveryOptions } from './recovery';
 
@@ -55,6 +55,8 @@ export function createRealtime(
     adapter?: ServerOptions['adapter'];
     metrics?: Metrics;
     liveFrameMs: number;
+    /** Frames a second this instance writes to its batched desks in all, at most (see frameIntervalMs). */
+    liveFramesPerS: number;
     /** The unit a device's key belongs to (the tablets' push channel). */
     authenticateUnit: (key: string) => Promise<Unit | null>;
   },
@@ -183,7 +185,7 @@ export function createRealtime(
 
   /** One flush to every instance's desks: each desk gets the form it asked for. */
   const live = createLiveBatcher({
-    frameMs: deps.liveFrameMs,
+    frameMs: () => frameIntervalMs(io.of('/').adapter.rooms.get(batchedRoom)?.size ?? 0, deps.liveFrameMs, deps.liveFramesPerS),
     emit: (batch, singles) => {
       if (anyoneIn(singleRoom)) for (const single of singles) {
         if (single[0] === 'incident:upsert') io.to(singleRoom).emit('incident:upsert', single[1]);
