@@ -71,9 +71,16 @@ const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 const keepAliveIdleMs = 65_000;
 
-/** PostgreSQL text cannot hold U+0000, and no legitimate field needs it: refuse such a body as malformed. */
-function refuseNulCharacters(_key: string, value: unknown): unknown {
+/** Half of a UTF-16 surrogate pair without its other half (a paired one is one code point under /u). */
+const loneSurrogate = /\p{Cs}/u;
+
+/**
+ * Text PostgreSQL cannot hold, which no legitimate field needs: U+0000, and a lone surrogate (not
+ * Unicode; in a jsonb document PostgreSQL refuses the whole statement). Such a body is malformed.
+ */
+function refuseUnstorableText(key: string, value: unknown): unknown {
   if (typeof value === 'string' && value.includes('\u0000')) throw new SyntaxError('text may not contain NUL (U+0000) characters');
+  if (loneSurrogate.test(key) || (typeof value === 'string' && loneSurrogate.test(value))) throw new SyntaxError('text may not contain unpaired UTF-16 surrogates (not Unicode characters)');
   return value;
 }
 
@@ -163,7 +170,7 @@ export async function createApplication(config: Config, deps: { db: Database; lo
     }
     next();
   });
-  app.use(express.json({ limit: limits.bodyBytesMax, reviver: refuseNulCharacters }));
+  app.use(express.json({ limit: limits.bodyBytesMax, reviver: refuseUnstorableText }));
   // The ingest endpoints first: cameras post hundreds of times a second, and no other router's paths overlap theirs.
   const limit = ingestRateLimit(config.ingestPerSecond);
   app.use(detectionRoutes(ingest, config.ingestKeys, limit));

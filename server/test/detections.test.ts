@@ -173,4 +173,16 @@ describe('text the database cannot hold', () => {
     expect(((await res.json()) as { error: { code: string; details: { message: string }[] } }).error).toMatchObject({ code: 'invalid_input', details: [{ message: expect.stringMatching(/NUL/) }] });
     expect(await snapshot()).toEqual(before);
   });
+
+  it('refuses half a surrogate pair, in a value or a key, with 400 and stores nothing; a whole pair is fine', async () => {
+    const before = await snapshot();
+    for (const body of [{ ...detection(), plate: 'ق \uD800' }, { ...detection(), cameraId: '\uDC00x' }, { ...detection(), ['k\uD83D']: 1 }]) {
+      const res = await postDetection(server.url, body);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { code: string; details: { message: string }[] } }).error).toMatchObject({ code: 'invalid_input', details: [{ message: expect.stringMatching(/surrogate/) }] });
+    }
+    expect(await snapshot()).toEqual(before);
+    const emoji = await postDetection(server.url, { ...detection(), plate: 'ق \uD83D\uDE97' });
+    expect(emoji.status).toBe(201);
+  });
 });
