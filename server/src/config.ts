@@ -21,7 +21,7 @@ export interface Config {
   escalateAfterS: number;
   /** Dashboards that ask for batches get at most one live frame per this many ms. */
   liveFrameMs: number;
-  /** ...and this instance writes at most this many frames a second to them in all (longer frames with many desks). */
+  /** Frames a second this instance writes to its batched desks in all, at most: with many desks the interval grows past liveFrameMs. */
   liveFramesPerS: number;
   corroboration: { km: number; minutes: number };
   allowedOrigins: string[];
