@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../src/db/database';
+import { isUniqueViolation, type Database } from '../src/db/database';
 import { blockNumbers, sequenceBlockColumn } from '../src/db/rows';
 import { createTestStore, type TestStore } from './harness';
 
@@ -70,6 +70,37 @@ describe('the database contract', () => {
       }),
     ).rejects.toThrow();
     expect(await count()).toBe(1);
+  });
+
+  it('tells a unique violation by its code and constraint', async () => {
+    await expect(db.query('INSERT INTO db_contract (id) VALUES ($1)', [1])).rejects.toMatchObject({ code: '23505', constraint: 'db_contract_pkey' });
+    const error = await db.query('INSERT INTO db_contract (id) VALUES ($1)', [1]).catch((e: unknown) => e);
+    expect(isUniqueViolation(error)).toBe(true);
+  });
+
+  it('keeps a transaction that starts with a failing statement from writing anything', async () => {
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query('INSERT INTO db_contract (id) VALUES ($1)', [1]).catch(() => undefined);
+        await tx.query('INSERT INTO db_contract (id) VALUES ($1)', [4]);
+      }),
+    ).rejects.toThrow();
+    expect(await count()).toBe(1);
+    expect(await db.transaction(async () => 'nothing asked')).toBe('nothing asked');
+  });
+
+  // On the embedded database SQL runs in a thread of its own: a slow statement must leave the
+  // server's thread free to answer requests and send live frames meanwhile.
+  it.runIf(!process.env.DATABASE_URL)('leaves the calling thread free while a statement runs', async () => {
+    const ticks: number[] = [];
+    const timer = setInterval(() => ticks.push(performance.now()), 10);
+    const started = performance.now();
+    await db.query('SELECT pg_sleep(0.4)');
+    const took = performance.now() - started;
+    clearInterval(timer);
+    expect(took).toBeGreaterThanOrEqual(390);
+    // Blocked, the interval would not fire at all until the statement ended.
+    expect(ticks.filter((t) => t < started + took - 100).length).toBeGreaterThanOrEqual(5);
   });
 
   describe('a block of sequence numbers', () => {

@@ -1,35 +1,64 @@
-import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
-import { serialize } from 'pg-protocol';
-import pgUtils from 'pg/lib/utils.js';
+import { Worker } from 'node:worker_threads';
 import { assertCommitted, type Database, type Queryable } from './database';
+import type { PgliteAnswer, PgliteRequest, PgliteWorkerData } from './pglite-protocol';
 
-interface Field {
-  name: string;
-  dataTypeID: number;
+type Op = PgliteRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+
+function startWorker(dataDir: string): Worker {
+  return new Worker(new URL('./pglite-worker-boot.mjs', import.meta.url), { workerData: { dataDir } satisfies PgliteWorkerData });
 }
 
-type Message = { name: string; fields?: unknown[] };
-
-const maxStatements = 200;
+/** An error from the database thread, with PostgreSQL's fields (code, detail, constraint…) as they were. */
+function errorOf(fields: Record<string, unknown>): Error {
+  return Object.assign(new Error(String(fields.message)), fields);
+}
 
 /**
- * The embedded database: one process owns the files under `dataDir`.
- *
- * Each statement goes to PGlite as one protocol message (bind, describe, execute, sync) to a
- * statement prepared the first time its text is seen, rather than through `PGlite.query`, which
- * makes six calls into WebAssembly for every statement, parsing, planning and describing it each
- * time to learn the parameters' types. Parameters are written as text the way
- * node-postgres writes them for a PostgreSQL server (`prepareValue`), so both databases see the same
- * values from the same repository code; results are read with PGlite's own type parsers.
+ * The embedded database: one process owns the files under `dataDir`, and PGlite runs in a thread of
+ * its own (pglite-worker.ts), so parsing, planning and executing SQL in WebAssembly (a third of the
+ * server's time under a stream of detections) never holds up HTTP answers and live frames.
  */
 export async function openPglite(dataDir: string): Promise<Database> {
-  await mkdir(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir);
-  // A new 16 MB WAL segment is otherwise zero-filled through the emulated file system while a
-  // COMMIT waits: ~45 ms every few seconds under a stream (bench section 2). PostgreSQL's own
-  // setting for file systems where zero-filling buys nothing; WAL records carry their own checksums.
-  await pg.exec('SET wal_init_zero = off');
+  const worker = startWorker(dataDir);
+  const pending = new Map<number, { resolve: (answer: PgliteAnswer) => void; reject: (error: Error) => void }>();
+  let stopped: Error | null = null;
+  let nextId = 1;
+
+  const opened = new Promise<void>((resolve, reject) => {
+    pending.set(0, { resolve: (answer) => (answer.error ? reject(errorOf(answer.error)) : resolve()), reject });
+  });
+  worker.on('message', (answer: PgliteAnswer) => {
+    const waiting = pending.get(answer.id);
+    pending.delete(answer.id);
+    // Idle, the thread must not keep the process alive; waiting on an answer, it must.
+    if (pending.size === 0) worker.unref();
+    waiting?.resolve(answer);
+  });
+  const stop = (error: Error) => {
+    stopped ??= error;
+    for (const { reject } of pending.values()) reject(stopped);
+    pending.clear();
+  };
+  worker.on('error', stop);
+  worker.on('exit', (code) => stop(new Error(`the embedded database stopped (thread exit ${code})`)));
+
+  function request(op: Op): Promise<PgliteAnswer> {
+    if (stopped) return Promise.reject(stopped);
+    const id = nextId++;
+    return new Promise<PgliteAnswer>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker.ref();
+      worker.postMessage({ ...op, id } as PgliteRequest);
+    }).then((answer) => {
+      if (answer.error) throw errorOf(answer.error);
+      return answer;
+    });
+  }
+
+  await opened.catch(async (error: unknown) => {
+    await worker.terminate();
+    throw error;
+  });
 
   // PGlite runs one statement at a time; this chain also keeps a transaction's statements together.
   let tail: Promise<unknown> = Promise.resolve();
@@ -39,91 +68,39 @@ export async function openPglite(dataDir: string): Promise<Database> {
     return run;
   }
 
-  // Named statements, so a statement run again skips parsing and planning; the least recently used
-  // is closed when there are too many (multi-row writes differ in text by their number of rows).
-  const statements = new Map<string, string>();
-  let named = 0;
-  async function statementFor(sql: string): Promise<string> {
-    const known = statements.get(sql);
-    if (known !== undefined) {
-      statements.delete(sql);
-      statements.set(sql, known);
-      return known;
-    }
-    const name = `s${++named}`;
-    const messages = [serialize.parse({ name, text: sql }), serialize.sync()];
-    if (statements.size >= maxStatements) {
-      // Closed first in the same message, so forgotten here even if the new statement is refused.
-      const [oldest, oldName] = statements.entries().next().value!;
-      statements.delete(oldest);
-      messages.unshift(serialize.close({ type: 'S', name: oldName }));
-    }
-    // Parsed on its own, so a statement PostgreSQL refuses is never recorded as created.
-    await pg.execProtocol(Buffer.concat(messages), { syncToFs: false });
-    statements.set(sql, name);
-    return name;
-  }
-
-  async function run<T>(sql: string, params: readonly unknown[]): Promise<T[]> {
-    const message = Buffer.concat([
-      serialize.bind({ statement: await statementFor(sql), values: params as unknown[], valueMapper: pgUtils.prepareValue }),
-      serialize.describe({ type: 'P' }),
-      serialize.execute(),
-      serialize.sync(),
-    ]);
-    const { messages } = await pg.execProtocol(message, { syncToFs: false });
-    return rowsOf<T>(messages as Message[]);
-  }
-
-  function rowsOf<T>(messages: readonly Message[]): T[] {
-    let fields: Field[] = [];
-    const rows: T[] = [];
-    for (const message of messages) {
-      if (message.name === 'rowDescription') fields = message.fields as Field[];
-      else if (message.name === 'dataRow') {
-        const row: Record<string, unknown> = {};
-        (message.fields as (string | null)[]).forEach((value, i) => {
-          const { name, dataTypeID } = fields[i]!;
-          const parse = pg.parsers[dataTypeID];
-          row[name] = value === null ? null : parse ? parse(value, dataTypeID) : value;
-        });
-        rows.push(row as T);
-      }
-    }
-    return rows;
-  }
-
-  const simple = (sql: string) => pg.execProtocol(serialize.query(sql), { syncToFs: false });
+  const run = async <T>(sql: string, params: readonly unknown[], how: { sync?: boolean; begin?: boolean }) =>
+    (await request({ op: 'run', sql, params, ...how })).rows as T[];
+  const simple = async (sql: string, sync = false) => (await request({ op: 'simple', sql, sync })).commandTag;
 
   return {
     kind: 'pglite',
-    query: <T>(sql: string, params: readonly unknown[] = []) =>
-      exclusive(async () => {
-        const rows = await run<T>(sql, params);
-        await pg.syncToFs();
-        return rows;
-      }),
+    query: <T>(sql: string, params: readonly unknown[] = []) => exclusive(() => run<T>(sql, params, { sync: true })),
     transaction: (fn) =>
       exclusive(async () => {
-        await simple('BEGIN');
-        const tx: Queryable = { query: (sql, params = []) => run(sql, params) };
+        // BEGIN goes with the first statement: one round trip to the database's thread fewer.
+        let begun = false;
+        const tx: Queryable = {
+          query: (sql, params = []) => {
+            const begin = !begun;
+            begun = true;
+            return run(sql, params, { begin });
+          },
+        };
         try {
           const result = await fn(tx);
-          const { messages } = await simple('COMMIT');
-          assertCommitted((messages as { name: string; text?: string }[]).find((m) => m.name === 'commandComplete')?.text);
+          if (begun) assertCommitted(await simple('COMMIT', true));
           return result;
         } catch (error) {
-          await simple('ROLLBACK').catch(() => undefined);
+          if (begun) await simple('ROLLBACK', true).catch(() => undefined);
           throw error;
-        } finally {
-          await pg.syncToFs();
         }
       }),
-    exec: (sql) =>
+    exec: (sql) => exclusive(async () => void (await simple(sql, true))),
+    close: () =>
       exclusive(async () => {
-        await simple(sql);
-        await pg.syncToFs();
+        // A thread that already stopped has nothing left to close.
+        if (!stopped) await request({ op: 'close' });
+        await worker.terminate();
       }),
-    close: () => exclusive(() => pg.close()),
   };
 }
