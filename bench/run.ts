@@ -207,6 +207,7 @@ async function main(): Promise<number> {
       pageTimeoutS: args.quick ? 3 : 60,
       catchUpTimeoutS: args.quick ? 4 : 300,
       renderTimeoutS: args.quick ? 20 : 120,
+      renders: args.quick ? 1 : 3,
       artifactsDir: path.join(benchDir, 'results', 'artifacts'),
       pageProfileAs: args.pageProfile ? path.join(benchDir, 'results', 'profiles', `${date}-desk.cpuprofile`) : undefined,
       chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

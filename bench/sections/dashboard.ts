@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { repoRoot } from '../lib/children';
 import { sleep, withTimeout } from '../lib/clock';
 import { Worker } from '../lib/ipc';
@@ -10,7 +10,7 @@ import type { ProducerResult } from '../lib/producer';
 import { fmt, fmtInt, table } from '../lib/report';
 import { login, startServer } from '../lib/server-process';
 import { countMarkers, drawnAtLeast, drawnExactly, firstLine, frameStats, heapOf, initScript, panAndZoom, rendererPids, shownCounts, soakSamples, type FrameStats, type Sample } from './dashboard-page';
-import { linearSlope, mean } from '../lib/stats';
+import { linearSlope, mean, median } from '../lib/stats';
 
 export interface DashboardOptions {
   incidents: number;
@@ -29,6 +29,8 @@ export interface DashboardOptions {
   catchUpTimeoutS: number;
   /** Login → connected → first full render, each step at most this long. */
   renderTimeoutS: number;
+  /** Loads of the desk whose first render is timed (the median is reported). */
+  renders: number;
   /** Where a screenshot of a failed page goes. */
   artifactsDir: string;
   /** If set, the page's CPU profile over "panning/zooming during the stream" is written here (DevTools, speedscope). */
@@ -42,6 +44,8 @@ export interface DashboardResult {
   error: string | null;
   incidents: number;
   preloaded: number;
+  /** Each load's first render; the four figures below are their medians (markers: the last load's). */
+  renders: RenderRun[];
   /** Login submit → connection indicator says connected. */
   connectedMs: number;
   /** Login submit → the first incident marker is drawn. */
@@ -74,6 +78,62 @@ export interface DashboardResult {
   options: Omit<DashboardOptions, 'log'>;
 }
 
+/** One load of the desk: login submit → connected → first marker → every preloaded incident drawn. */
+export interface RenderRun {
+  connectedMs: number;
+  firstMarkerMs: number;
+  firstRenderMs: number;
+  markersAtRender: number;
+  /** False when the map settled on fewer incidents than were preloaded. */
+  complete: boolean;
+}
+
+/** Submits the filled-in login form and times the desk's first render. */
+async function firstRender(page: Page, o: Pick<DashboardOptions, 'renderTimeoutS' | 'artifactsDir' | 'incidents'>): Promise<RenderRun> {
+  const t0 = Date.now();
+  await page.click('button[type="submit"]');
+  const renderTimeout = o.renderTimeoutS * 1000;
+  const step = async (what: string, wait: Promise<unknown>) => {
+    try {
+      await wait;
+    } catch (error) {
+      // A picture of the page says more than a timeout: kept next to the results.
+      const shot = path.join(o.artifactsDir, 'dashboard-failure.png');
+      await page.screenshot({ path: shot, timeout: 10_000 }).catch(() => undefined);
+      throw new Error(`${what}: ${firstLine(error)} (screenshot: ${path.relative(repoRoot, shot)})`);
+    }
+  };
+  await step('waiting for the connection indicator to say connected', page.waitForSelector('[data-testid="connection-status"][data-state="connected"]', { timeout: renderTimeout }));
+  const connectedMs = Date.now() - t0;
+  await step('waiting for the first incident on the map', page.waitForSelector('path.incident-marker, .cluster-marker', { state: 'attached', timeout: renderTimeout }));
+  const firstMarkerMs = Date.now() - t0;
+  // Every preloaded incident drawn, as a marker or counted in a cluster. The client is still
+  // evolving (filters, views): a map that settles on fewer is reported, not waited for forever.
+  const drawnAll = page
+    .waitForFunction(drawnAtLeast, o.incidents, { polling: 'raf', timeout: renderTimeout })
+    .then(() => true);
+  let rendering = true;
+  const settled = (async () => {
+    let last = -1;
+    let since = Date.now();
+    while (rendering) {
+      await sleep(250);
+      const n = await countMarkers(page, renderTimeout);
+      if (n !== last) {
+        last = n;
+        since = Date.now();
+      } else if (n > 0 && Date.now() - since >= 2000) return false;
+    }
+    return false;
+  })();
+  const complete = await withTimeout(Promise.race([drawnAll, settled]), renderTimeout + 5000, 'first render').catch(() => false);
+  rendering = false;
+  settled.catch(() => undefined);
+  drawnAll.catch(() => undefined);
+  const firstRenderMs = Date.now() - t0 - (complete ? 0 : 2000);
+  return { connectedMs, firstMarkerMs, firstRenderMs, markersAtRender: await countMarkers(page, 60_000), complete };
+}
+
 export async function runDashboard(o: DashboardOptions): Promise<DashboardResult> {
   const { log, ...options } = o;
   const out: DashboardResult = {
@@ -81,6 +141,7 @@ export async function runDashboard(o: DashboardOptions): Promise<DashboardResult
     error: null,
     incidents: o.incidents,
     preloaded: 0,
+    renders: [],
     connectedMs: Number.NaN,
     firstMarkerMs: Number.NaN,
     firstRenderMs: Number.NaN,
@@ -147,72 +208,50 @@ export async function runDashboard(o: DashboardOptions): Promise<DashboardResult
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    page.setDefaultTimeout(60_000);
-    page.on('pageerror', (e) => out.pageErrors.length < 20 && out.pageErrors.push(e.message));
-    // The desk asks GET /api/v1/session before login and gets 401 by design: not an error.
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/status of 401/.test(m.text()) && out.pageErrors.length < 20) out.pageErrors.push(m.text());
-    });
-    await page.addInitScript(initScript);
-    await page.goto(server.url, { waitUntil: 'domcontentloaded' });
-    try {
-      await page.waitForSelector('input[name="username"]', { timeout: 15_000 });
-    } catch {
-      out.skipped = 'skipped: client not built (no login form at /)';
-      return out;
-    }
-    await page.fill('input[name="username"]', server.username);
-    await page.fill('input[name="password"]', server.password);
-
-    log('dashboard: logging in and waiting for the map …');
-    const t0 = Date.now();
-    await page.click('button[type="submit"]');
-    const renderTimeout = o.renderTimeoutS * 1000;
-    const step = async (what: string, wait: Promise<unknown>) => {
+    // Each load in a context of its own: no cookie, cache or storage carried from the one before.
+    const openDesk = async (b: Browser) => {
+      const context = await b.newContext({ viewport: { width: 1600, height: 900 } });
+      const desk = await context.newPage();
+      desk.setDefaultTimeout(60_000);
+      desk.on('pageerror', (e) => out.pageErrors.length < 20 && out.pageErrors.push(e.message));
+      // The desk asks GET /api/v1/session before login and gets 401 by design: not an error.
+      desk.on('console', (m) => {
+        if (m.type() === 'error' && !/status of 401/.test(m.text()) && out.pageErrors.length < 20) out.pageErrors.push(m.text());
+      });
+      await desk.addInitScript(initScript);
+      await desk.goto(server.url, { waitUntil: 'domcontentloaded' });
       try {
-        await wait;
-      } catch (error) {
-        // A picture of the page says more than a timeout: kept next to the results.
-        const shot = path.join(o.artifactsDir, 'dashboard-failure.png');
-        await page.screenshot({ path: shot, timeout: 10_000 }).catch(() => undefined);
-        throw new Error(`${what}: ${firstLine(error)} (screenshot: ${path.relative(repoRoot, shot)})`);
+        await desk.waitForSelector('input[name="username"]', { timeout: 15_000 });
+      } catch {
+        return null;
       }
+      await desk.fill('input[name="username"]', server.username);
+      await desk.fill('input[name="password"]', server.password);
+      return desk;
     };
-    await step('waiting for the connection indicator to say connected', page.waitForSelector('[data-testid="connection-status"][data-state="connected"]', { timeout: renderTimeout }));
-    out.connectedMs = Date.now() - t0;
-    await step('waiting for the first incident on the map', page.waitForSelector('path.incident-marker, .cluster-marker', { state: 'attached', timeout: renderTimeout }));
-    out.firstMarkerMs = Date.now() - t0;
-    // Every preloaded incident drawn, as a marker or counted in a cluster. The client is still
-    // evolving (filters, views): a map that settles on fewer is reported, not waited for forever.
-    const drawnAll = page
-      .waitForFunction(drawnAtLeast, o.incidents, { polling: 'raf', timeout: renderTimeout })
-      .then(() => true);
-    let rendering = true;
-    const settled = (async () => {
-      let last = -1;
-      let since = Date.now();
-      while (rendering) {
-        await sleep(250);
-        const n = await countMarkers(page, renderTimeout);
-        if (n !== last) {
-          last = n;
-          since = Date.now();
-        } else if (n > 0 && Date.now() - since >= 2000) return false;
+
+    // The first render is short and one-off, so a stray busy moment of the machine decides it:
+    // the desk is loaded several times and the median reported. The last load stays open for the rest.
+    let loaded: Page | null = null;
+    for (let i = 1; i <= o.renders; i++) {
+      await loaded?.context().close();
+      loaded = await openDesk(browser);
+      if (!loaded) {
+        out.skipped = 'skipped: client not built (no login form at /)';
+        return out;
       }
-      return false;
-    })();
-    const complete = await withTimeout(Promise.race([drawnAll, settled]), renderTimeout + 5000, 'first render').catch(() => false);
-    rendering = false;
-    settled.catch(() => undefined);
-    drawnAll.catch(() => undefined);
-    out.firstRenderMs = Date.now() - t0;
-    out.markersAtRender = await countMarkers(page, 60_000);
-    if (!complete) {
-      out.notes.push(`the map settled on ${fmtInt(out.markersAtRender)} of ${fmtInt(o.incidents)} incidents (first render = when it stopped changing, minus 2 s)`);
-      out.firstRenderMs -= 2000;
+      log(`dashboard: logging in and waiting for the map (load ${i} of ${o.renders}) …`);
+      const render = await firstRender(loaded, o);
+      out.renders.push(render);
+      log(`  connected ${fmtInt(render.connectedMs)} ms, first marker ${fmtInt(render.firstMarkerMs)} ms, ${fmtInt(render.markersAtRender)} incidents drawn ${fmtInt(render.firstRenderMs)} ms`);
+      if (!render.complete) out.notes.push(`load ${i}: the map settled on ${fmtInt(render.markersAtRender)} of ${fmtInt(o.incidents)} incidents (first render = when it stopped changing, minus 2 s)`);
     }
-    log(`  connected ${fmtInt(out.connectedMs)} ms, first marker ${fmtInt(out.firstMarkerMs)} ms, ${fmtInt(out.markersAtRender)} incidents drawn ${fmtInt(out.firstRenderMs)} ms`);
+    if (!loaded) throw new Error('no desk was loaded (renders < 1)');
+    const page = loaded;
+    out.connectedMs = median(out.renders.map((r) => r.connectedMs));
+    out.firstMarkerMs = median(out.renders.map((r) => r.firstMarkerMs));
+    out.firstRenderMs = median(out.renders.map((r) => r.firstRenderMs));
+    out.markersAtRender = out.renders[out.renders.length - 1]!.markersAtRender;
 
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -365,6 +404,7 @@ export function dashboardTables(r: DashboardResult): string {
     ['login → connected', `${fmtInt(r.connectedMs)} ms`],
     ['login → first marker', `${fmtInt(r.firstMarkerMs)} ms`],
     ['login → all preloaded markers (first render)', `${fmtInt(r.firstRenderMs)} ms`],
+    ...(r.renders.length > 1 ? [[`first render of each of the ${r.renders.length} loads (median above)`, r.renders.map((x) => `${fmtInt(x.firstRenderMs)} ms`).join(', ')]] : []),
     ['JS heap after the first render', `${fmt(r.heapAfterLoadMb)} MB`],
     [
       `JS heap after ${fmt(r.options.soakS / 60, 1)} min of ${r.options.streamRate} updates/s`,
