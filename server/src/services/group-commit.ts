@@ -19,8 +19,7 @@ export function createGroupCommit<I, O>(run: (items: readonly I[]) => Promise<Se
 
   /**
    * Starts the next batch after the event loop has read the requests already waiting on their
-   * sockets. The embedded database answers without yielding to I/O, so a batch that started at once
-   * would always hold one item.
+   * sockets, so they join it rather than each waiting for a batch of its own.
    */
   function schedule() {
     if (busy || queue.length === 0) return;

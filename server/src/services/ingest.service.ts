@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Alert, Detection, HistoryEntry, Incident, IngestResult } from '@rasd/shared';
-import { isUniqueViolation, type Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 import { canonicalHash } from '../domain/canonical-hash';
 import type { CorridorLocator } from '../domain/corridor-locator';
 import { incidentFromDetection } from '../domain/incident-from-detection';
@@ -54,84 +54,86 @@ function replayOf(existing: EventAlert, item: Submitted): Settled<IngestOutcome>
  */
 export function createIngestService({ db, publisher, locateCorridor, tracks, onBatch }: IngestDeps) {
   /**
-   * Writes the new detections of a batch; throws (and writes nothing) if any statement fails.
-   * Three statements whatever the batch's size: both locks (seq, then audit chain, the order every
-   * writer takes them in); the seqs, the chain's head and the audit ids; then every row of the
-   * batch (incidents, alerts, history, audit) in one combined INSERT. Each statement costs a round
-   * trip to PostgreSQL under the locks, and a fixed parse/plan/protocol cost in PGlite.
+   * Writes the new detections of a batch, in the transaction that holds both locks: the seqs, the
+   * chain's head and the audit ids; then every row of the batch (incidents, alerts, history, audit)
+   * in one combined INSERT. Each statement costs a round trip to PostgreSQL under the locks, and a
+   * fixed parse/plan/protocol cost in PGlite.
    */
-  async function store(items: readonly Submitted[]) {
+  async function store(tx: Queryable, items: readonly Submitted[]) {
     const receivedAt = new Date().toISOString();
-    return db.transaction(async (tx) => {
-      await lockChanges(tx);
-      const { seqs, audit } = await reserveChanges(tx, items.length);
-      // The latest version of each incident this batch touched: later sightings may extend earlier ones' tracks.
-      const placed = new Map<string, Incident>();
-      const alerts: StoredAlert[] = [];
-      const history: { incidentId: string; entry: HistoryEntry }[] = [];
-      const auditEntries: AuditEntry[] = [];
-      for (const [i, { sender, detection, bodyHash }] of items.entries()) {
-        const seq = seqs[i]!;
-        const opened = incidentFromDetection(randomUUID(), seq, detection, locateCorridor(detection.location));
-        // A wrong-way sighting may extend the track of a vehicle already followed.
-        const { incident, joined } = tracks ? await tracks.place(tx, detection, opened, placed) : { incident: opened, joined: false };
-        const type = joined ? 'track_extended' : 'opened';
-        const alert: Alert = { ...detection, id: randomUUID(), incidentId: incident.id, seq, source: 'camera', sender, receivedAt };
-        placed.set(incident.id, incident);
-        alerts.push({ alert, eventId: detection.eventId, bodyHash, extra: {} });
-        history.push({
-          incidentId: incident.id,
-          entry: {
-            seq,
-            at: receivedAt,
-            type,
-            actor: sender,
-            data: { alertId: alert.id, kind: detection.kind, status: incident.status, ...(joined ? { cameraId: detection.cameraId } : {}) },
-          },
-        });
-        auditEntries.push({ at: receivedAt, actor: sender, action: `incident.${type}`, incidentId: incident.id, data: { alertId: alert.id, eventId: detection.eventId } });
-      }
-      const writes = combinedWrites([
-        incidentWrites.upsertIncidents([...placed.values()]),
-        incidentWrites.insertAlerts(alerts),
-        incidentWrites.appendHistories(history),
-        chainedInsert(audit, auditEntries),
-      ]);
-      await tx.query(writes.sql, writes.params);
-      return { incidents: [...placed.values()].sort((a, b) => a.seq - b.seq), alerts: alerts.map((a) => a.alert) };
-    });
+    const { seqs, audit } = await reserveChanges(tx, items.length);
+    // The latest version of each incident this batch touched: later sightings may extend earlier ones' tracks.
+    const placed = new Map<string, Incident>();
+    const alerts: StoredAlert[] = [];
+    const history: { incidentId: string; entry: HistoryEntry }[] = [];
+    const auditEntries: AuditEntry[] = [];
+    for (const [i, { sender, detection, bodyHash }] of items.entries()) {
+      const seq = seqs[i]!;
+      const opened = incidentFromDetection(randomUUID(), seq, detection, locateCorridor(detection.location));
+      // A wrong-way sighting may extend the track of a vehicle already followed.
+      const { incident, joined } = tracks ? await tracks.place(tx, detection, opened, placed) : { incident: opened, joined: false };
+      const type = joined ? 'track_extended' : 'opened';
+      const alert: Alert = { ...detection, id: randomUUID(), incidentId: incident.id, seq, source: 'camera', sender, receivedAt };
+      placed.set(incident.id, incident);
+      alerts.push({ alert, eventId: detection.eventId, bodyHash, extra: {} });
+      history.push({
+        incidentId: incident.id,
+        entry: {
+          seq,
+          at: receivedAt,
+          type,
+          actor: sender,
+          data: { alertId: alert.id, kind: detection.kind, status: incident.status, ...(joined ? { cameraId: detection.cameraId } : {}) },
+        },
+      });
+      auditEntries.push({ at: receivedAt, actor: sender, action: `incident.${type}`, incidentId: incident.id, data: { alertId: alert.id, eventId: detection.eventId } });
+    }
+    const writes = combinedWrites([
+      incidentWrites.upsertIncidents([...placed.values()]),
+      incidentWrites.insertAlerts(alerts),
+      incidentWrites.appendHistories(history),
+      chainedInsert(audit, auditEntries),
+    ]);
+    await tx.query(writes.sql, writes.params);
+    return { incidents: [...placed.values()].sort((a, b) => a.seq - b.seq), alerts: alerts.map((a) => a.alert) };
   }
 
+  /**
+   * One transaction per batch. Both locks (seq, then audit chain, the order every writer takes them
+   * in) and the idempotency look-up are sent together: the look-up is a statement of its own after
+   * the locks, so it sees every alert committed before them, and no other writer (every alert is
+   * stored under the seq lock) can store one of these eventIds until this transaction ends: a retry
+   * racing its original through another instance is answered as its duplicate. Then store() writes
+   * the new ones.
+   */
   async function ingestBatch(items: readonly Submitted[]): Promise<Settled<IngestOutcome>[]> {
     const outcomes = new Array<Settled<IngestOutcome> | undefined>(items.length);
-    const stored = new Map<string, EventAlert>(
-      (await repo.findAlertsByEvents(db, items.map((i) => ({ sender: i.sender, eventId: i.detection.eventId })))).map((a) => [keyOf(a.sender, a.eventId), a]),
-    );
-    // The first of several submissions of one eventId in a batch is written; the rest answer as its retries.
-    const firstOfKey = new Map<string, number>();
+    const stored = new Map<string, EventAlert>();
     const fresh: number[] = [];
-    items.forEach((item, i) => {
-      const key = keyOf(item.sender, item.detection.eventId);
-      const existing = stored.get(key);
-      if (existing) outcomes[i] = replayOf(existing, item);
-      else if (!firstOfKey.has(key)) {
-        firstOfKey.set(key, i);
-        fresh.push(i);
-      }
-    });
-    if (fresh.length > 0) {
-      let written;
-      try {
-        written = await store(fresh.map((i) => items[i]!));
-      } catch (error) {
-        // One bad item must not fail the others: alone, each gets its own answer.
-        if (fresh.length > 1) return settleOneByOne(items);
-        // A retry with the same eventId, through another instance, was stored first: answer as its duplicate.
-        const item = items[fresh[0]!]!;
-        const [raced] = isUniqueViolation(error) ? await repo.findAlertsByEvents(db, [{ sender: item.sender, eventId: item.detection.eventId }]) : [];
-        if (!raced) throw error;
-        return items.map((other) => replayOf(stored.get(keyOf(other.sender, other.detection.eventId)) ?? raced, other));
-      }
+    let written;
+    try {
+      written = await db.transaction(async (tx) => {
+        const [, found] = await Promise.all([lockChanges(tx), repo.findAlertsByEvents(tx, items.map((i) => ({ sender: i.sender, eventId: i.detection.eventId })))]);
+        for (const a of found) stored.set(keyOf(a.sender, a.eventId), a);
+        // The first of several submissions of one eventId in a batch is written; the rest answer as its retries.
+        const firstOfKey = new Set<string>();
+        items.forEach((item, i) => {
+          const key = keyOf(item.sender, item.detection.eventId);
+          const existing = stored.get(key);
+          if (existing) outcomes[i] = replayOf(existing, item);
+          else if (!firstOfKey.has(key)) {
+            firstOfKey.add(key);
+            fresh.push(i);
+          }
+        });
+        return fresh.length > 0 ? store(tx, fresh.map((i) => items[i]!)) : null;
+      });
+    } catch (error) {
+      // One bad item must not fail the others: alone, each gets its own answer.
+      if (fresh.length > 1) return settleOneByOne(items);
+      throw error;
+    }
+    if (written) {
       onBatch?.(fresh.length);
       for (const incident of written.incidents) publisher.incidentChanged(incident);
       for (const alert of written.alerts) publisher.alertStored(alert);
