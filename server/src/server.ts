@@ -9,7 +9,13 @@ import { startPatrolSimulator } from './simulator/patrol-simulator';
 /** Starts Rasd as configured and stops it cleanly on SIGTERM/SIGINT. */
 export async function runServer(config: Config): Promise<void> {
   const log = createLogger(config.logLevel);
-  const db = await openDatabase(config);
+  const db = await openDatabase(config, {
+    // Nothing answers without it: exit, so the service manager starts Rasd again (PGlite recovers from its WAL).
+    onFailure: (error) => {
+      log.fatal({ err: error }, 'the embedded database stopped; exiting');
+      process.exit(1);
+    },
+  });
   const fanout = config.redisUrl ? await connectRedisFanout(config.redisUrl, config.redisFanout) : null;
   const app = await createApplication(config, { db, log, fanout });
   const port = await app.listen(config.port, config.host);

@@ -1,5 +1,7 @@
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isUniqueViolation, type Database } from '../src/db/database';
+import { databaseOverThread } from '../src/db/pglite';
 import { blockNumbers, sequenceBlockColumn } from '../src/db/rows';
 import { createTestStore, type TestStore } from './harness';
 
@@ -129,5 +131,41 @@ describe('the database contract', () => {
       expect(Number(plans!.custom_plans)).toBeLessThanOrEqual(5);
       expect(Number(plans!.generic_plans)).toBeGreaterThanOrEqual(15);
     });
+  });
+});
+
+describe("the embedded database's thread", () => {
+  // A stand-in thread that opens, then dies on the first request: what a crash of PGlite looks like.
+  const dyingThread = () =>
+    new Worker(
+      `const { parentPort } = require('node:worker_threads');
+       parentPort.postMessage({ id: 0 });
+       parentPort.on('message', () => { throw new Error('the thread crashed'); });`,
+      { eval: true },
+    );
+
+  it('reports its death once, and every call after it fails at once instead of waiting', async () => {
+    const failures: Error[] = [];
+    const dead = await databaseOverThread(dyingThread(), { onFailure: (error) => failures.push(error) });
+    await expect(dead.query('SELECT 1')).rejects.toThrow('the thread crashed');
+    await expect(dead.transaction((tx) => tx.query('SELECT 1'))).rejects.toThrow('the thread crashed');
+    // 'error' and then 'exit': still one report.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(failures.map((e) => e.message)).toEqual(['the thread crashed']);
+    await dead.close();
+  });
+
+  it('is no failure when closed', async () => {
+    const failures: Error[] = [];
+    const quiet = new Worker(
+      `const { parentPort } = require('node:worker_threads');
+       parentPort.postMessage({ id: 0 });
+       parentPort.on('message', (m) => { parentPort.postMessage({ id: m.id }); if (m.op === 'close') parentPort.close(); });`,
+      { eval: true },
+    );
+    const db = await databaseOverThread(quiet, { onFailure: (error) => failures.push(error) });
+    await db.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(failures).toEqual([]);
   });
 });

@@ -13,15 +13,27 @@ function errorOf(fields: Record<string, unknown>): Error {
   return Object.assign(new Error(String(fields.message)), fields);
 }
 
+export interface PgliteOptions {
+  /** Called once if the database's thread dies after it opened (not on close): every call after it fails. */
+  onFailure?: (error: Error) => void;
+}
+
 /**
  * The embedded database: one process owns the files under `dataDir`, and PGlite runs in a thread of
  * its own (pglite-worker.ts), so parsing, planning and executing SQL in WebAssembly (a third of the
  * server's time under a stream of detections) never holds up HTTP answers and live frames.
  */
-export async function openPglite(dataDir: string): Promise<Database> {
-  const worker = startWorker(dataDir);
+export function openPglite(dataDir: string, options: PgliteOptions = {}): Promise<Database> {
+  return databaseOverThread(startWorker(dataDir), options);
+}
+
+/** The Database over a thread that answers pglite-protocol requests (a test may stand in its own). */
+export async function databaseOverThread(worker: Worker, { onFailure }: PgliteOptions = {}): Promise<Database> {
   const pending = new Map<number, { resolve: (answer: PgliteAnswer) => void; reject: (error: Error) => void }>();
   let stopped: Error | null = null;
+  // A thread that fails to open is the caller's error, and one that stops on close is no failure.
+  let ready = false;
+  let closing = false;
   let nextId = 1;
 
   const opened = new Promise<void>((resolve, reject) => {
@@ -35,9 +47,11 @@ export async function openPglite(dataDir: string): Promise<Database> {
     waiting?.resolve(answer);
   });
   const stop = (error: Error) => {
+    const first = !stopped;
     stopped ??= error;
     for (const { reject } of pending.values()) reject(stopped);
     pending.clear();
+    if (first && ready && !closing) onFailure?.(stopped);
   };
   worker.on('error', stop);
   worker.on('exit', (code) => stop(new Error(`the embedded database stopped (thread exit ${code})`)));
@@ -59,6 +73,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
     await worker.terminate();
     throw error;
   });
+  ready = true;
 
   // PGlite runs one statement at a time; this chain also keeps a transaction's statements together.
   let tail: Promise<unknown> = Promise.resolve();
@@ -98,6 +113,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
     exec: (sql) => exclusive(async () => void (await simple(sql, true))),
     close: () =>
       exclusive(async () => {
+        closing = true;
         // A thread that already stopped has nothing left to close.
         if (!stopped) await request({ op: 'close' });
         await worker.terminate();
