@@ -408,10 +408,20 @@ export function latencyTables(result: LatencyResult): string {
     ['C × R', 'server', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'achieved R/s', 'deliveries/s', 'frames/s', 'delivered', 'server CPU', 'server RSS MB', 'clients CPU', 'sustainable', 'flags'],
     rows,
   );
-  // A ratio of two backlogs says nothing: it is marked unless both servers kept up in most runs.
+  // A ratio of two backlogs says nothing, nor one whose latency is the test clients' queue: it is
+  // marked unless both servers kept up in most runs and neither's clients were saturated.
   const keptUp = (row: AggregateRow | null) => {
     const [ok = 0, all = 0] = (row?.sustainable ?? '0/0').split('/').map(Number);
     return all > 0 && ok * 2 > all;
+  };
+  const comparable = (c: (typeof result.cells)[number]) => {
+    const notKept = [keptUp(c.rasd) ? '' : 'Rasd', keptUp(c.ws) ? '' : 'ws'].filter(Boolean);
+    const saturated = [c.rasd?.clientLimited ? 'Rasd' : '', c.ws?.clientLimited ? 'ws' : ''].filter(Boolean);
+    const why = [
+      notKept.length ? `${notKept.join(' and ')} not sustainable` : '',
+      saturated.length ? `${saturated.join(' and ')} limited by the test clients` : '',
+    ].filter(Boolean);
+    return why.length ? `no: ${why.join('; ')}` : 'yes';
   };
   const ratios = table(
     ['C × R', 'Rasd/ws p50', 'Rasd/ws p99', 'p99 ratio range (per rep)', 'comparable'],
@@ -420,9 +430,7 @@ export function latencyTables(result: LatencyResult): string {
       fmtRatio(c.ratioP50),
       fmtRatio(c.ratioP99),
       Number.isFinite(c.ratioP99Min) ? `${fmtRatio(c.ratioP99Min)} – ${fmtRatio(c.ratioP99Max)}` : '—',
-      keptUp(c.rasd) && keptUp(c.ws)
-        ? 'yes'
-        : `no: ${[keptUp(c.rasd) ? '' : 'Rasd', keptUp(c.ws) ? '' : 'ws'].filter(Boolean).join(' and ')} not sustainable`,
+      comparable(c),
     ]),
   );
   return `${main}\n\n${ratios}`;
