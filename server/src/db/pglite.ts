@@ -1,8 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { assertCommitted, type Database, type Queryable } from './database';
-import type { PgliteAnswer, PgliteRequest, PgliteWorkerData } from './pglite-protocol';
-
-type Op = PgliteRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+import type { PgliteAnswer, PgliteOp, PgliteRequest, PgliteWorkerData } from './pglite-protocol';
 
 function startWorker(dataDir: string): Worker {
   return new Worker(new URL('./pglite-worker-boot.mjs', import.meta.url), { workerData: { dataDir } satisfies PgliteWorkerData });
@@ -56,13 +54,13 @@ export async function databaseOverThread(worker: Worker, { onFailure }: PgliteOp
   worker.on('error', stop);
   worker.on('exit', (code) => stop(new Error(`the embedded database stopped (thread exit ${code})`)));
 
-  function request(op: Op): Promise<PgliteAnswer> {
+  function request(op: PgliteOp): Promise<PgliteAnswer> {
     if (stopped) return Promise.reject(stopped);
     const id = nextId++;
     return new Promise<PgliteAnswer>((resolve, reject) => {
       pending.set(id, { resolve, reject });
       worker.ref();
-      worker.postMessage({ ...op, id } as PgliteRequest);
+      worker.postMessage({ ...op, id } satisfies PgliteRequest);
     }).then((answer) => {
       if (answer.error) throw errorOf(answer.error);
       return answer;
