@@ -9,7 +9,7 @@ import type { OfficerPlan, OfficerResult } from '../lib/officer';
 import type { ProducerResult } from '../lib/producer';
 import { fmt, fmtInt, table } from '../lib/report';
 import { login, startServer } from '../lib/server-process';
-import { countMarkers, drawnAtLeast, drawnExactly, firstLine, frameStats, heapOf, initScript, panAndZoom, rendererPids, shownCounts, soakSamples, type FrameStats, type Sample } from './dashboard-page';
+import { countMarkers, drawnExactly, firstLine, firstRender, frameStats, heapOf, initScript, panAndZoom, rendererPids, shownCounts, soakSamples, type FrameStats, type RenderRun, type Sample } from './dashboard-page';
 import { linearSlope, mean, median } from '../lib/stats';
 
 export interface DashboardOptions {
@@ -76,62 +76,6 @@ export interface DashboardResult {
   officerError: string | null;
   pageErrors: string[];
   options: Omit<DashboardOptions, 'log'>;
-}
-
-/** One load of the desk: login submit → connected → first marker → every preloaded incident drawn. */
-export interface RenderRun {
-  connectedMs: number;
-  firstMarkerMs: number;
-  firstRenderMs: number;
-  markersAtRender: number;
-  /** False when the map settled on fewer incidents than were preloaded. */
-  complete: boolean;
-}
-
-/** Submits the filled-in login form and times the desk's first render. */
-async function firstRender(page: Page, o: Pick<DashboardOptions, 'renderTimeoutS' | 'artifactsDir' | 'incidents'>): Promise<RenderRun> {
-  const t0 = Date.now();
-  await page.click('button[type="submit"]');
-  const renderTimeout = o.renderTimeoutS * 1000;
-  const step = async (what: string, wait: Promise<unknown>) => {
-    try {
-      await wait;
-    } catch (error) {
-      // A picture of the page says more than a timeout: kept next to the results.
-      const shot = path.join(o.artifactsDir, 'dashboard-failure.png');
-      await page.screenshot({ path: shot, timeout: 10_000 }).catch(() => undefined);
-      throw new Error(`${what}: ${firstLine(error)} (screenshot: ${path.relative(repoRoot, shot)})`);
-    }
-  };
-  await step('waiting for the connection indicator to say connected', page.waitForSelector('[data-testid="connection-status"][data-state="connected"]', { timeout: renderTimeout }));
-  const connectedMs = Date.now() - t0;
-  await step('waiting for the first incident on the map', page.waitForSelector('path.incident-marker, .cluster-marker', { state: 'attached', timeout: renderTimeout }));
-  const firstMarkerMs = Date.now() - t0;
-  // Every preloaded incident drawn, as a marker or counted in a cluster. The client is still
-  // evolving (filters, views): a map that settles on fewer is reported, not waited for forever.
-  const drawnAll = page
-    .waitForFunction(drawnAtLeast, o.incidents, { polling: 'raf', timeout: renderTimeout })
-    .then(() => true);
-  let rendering = true;
-  const settled = (async () => {
-    let last = -1;
-    let since = Date.now();
-    while (rendering) {
-      await sleep(250);
-      const n = await countMarkers(page, renderTimeout);
-      if (n !== last) {
-        last = n;
-        since = Date.now();
-      } else if (n > 0 && Date.now() - since >= 2000) return false;
-    }
-    return false;
-  })();
-  const complete = await withTimeout(Promise.race([drawnAll, settled]), renderTimeout + 5000, 'first render').catch(() => false);
-  rendering = false;
-  settled.catch(() => undefined);
-  drawnAll.catch(() => undefined);
-  const firstRenderMs = Date.now() - t0 - (complete ? 0 : 2000);
-  return { connectedMs, firstMarkerMs, firstRenderMs, markersAtRender: await countMarkers(page, 60_000), complete };
 }
 
 export async function runDashboard(o: DashboardOptions): Promise<DashboardResult> {
