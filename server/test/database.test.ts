@@ -91,6 +91,70 @@ describe('the database contract', () => {
     expect(await db.transaction(async () => 'nothing asked')).toBe('nothing asked');
   });
 
+  it('answers statements sent together each on its own, in order, and writes nothing after a failure', async () => {
+    let settled: PromiseSettledResult<unknown>[] = [];
+    await expect(
+      db.transaction(async (tx) => {
+        settled = await Promise.allSettled([
+          tx.query('INSERT INTO db_contract (id) VALUES ($1) RETURNING id', [7]),
+          tx.query('INSERT INTO db_contract (id) VALUES ($1)', [1]),
+          tx.query('SELECT 1 AS one'),
+        ]);
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(settled[0]).toEqual({ status: 'fulfilled', value: [{ id: 7 }] });
+    expect(settled[1]).toMatchObject({ status: 'rejected', reason: { code: '23505' } });
+    // PostgreSQL's own answer after a failure in a transaction: current transaction is aborted.
+    expect(settled[2]).toMatchObject({ status: 'rejected', reason: { code: '25P02' } });
+    expect(await count()).toBe(1);
+  });
+
+  it('parses again, next time, a statement skipped after an earlier one failed', async () => {
+    const skipped = 'SELECT id FROM db_contract WHERE id = $1 AND $2::text IS NOT NULL';
+    await db
+      .transaction((tx) => Promise.all([tx.query('SELEC broken'), tx.query(skipped, [1, 'x'])]))
+      .catch(() => undefined);
+    expect(await db.query(skipped, [1, 'x'])).toEqual([{ id: 1 }]);
+  });
+
+  it('commits with the last statement in finish, and takes nothing after it', async () => {
+    const rows = await db.transaction(async (tx) => {
+      await tx.query('INSERT INTO db_contract (id) VALUES ($1)', [8]);
+      const last = await tx.finish<{ id: number }>('INSERT INTO db_contract (id) VALUES ($1) RETURNING id', [9]);
+      await expect(tx.query('SELECT 1')).rejects.toThrow('no statement may follow finish()');
+      await expect(tx.finish('SELECT 1')).rejects.toThrow('no statement may follow finish()');
+      return last;
+    });
+    expect(rows).toEqual([{ id: 9 }]);
+    expect(await count()).toBe(3);
+    await db.query('DELETE FROM db_contract WHERE id IN (8, 9)');
+  });
+
+  it("answers a failing finish with its statement's own error, and writes nothing", async () => {
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query('INSERT INTO db_contract (id) VALUES ($1)', [10]);
+        await tx.finish('INSERT INTO db_contract (id) VALUES ($1)', [1]);
+      }),
+    ).rejects.toMatchObject({ code: '23505' });
+    expect(await count()).toBe(1);
+  });
+
+  it('never runs, after the rollback, a statement the failing callback left unsent', async () => {
+    let left: Promise<unknown> | undefined;
+    await expect(
+      // Thrown before the callback returns a promise: its statement is still waiting to be sent.
+      db.transaction((tx) => {
+        left = tx.query('INSERT INTO db_contract (id) VALUES ($1)', [11]);
+        left.catch(() => undefined);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    await left?.catch(() => undefined);
+    await db.query('SELECT 1');
+    expect(await count()).toBe(1);
+  });
+
   // On the embedded database SQL runs in a thread of its own: a slow statement must leave the
   // server's thread free to answer requests and send live frames meanwhile.
   it.runIf(!process.env.DATABASE_URL)('leaves the calling thread free while a statement runs', async () => {
@@ -153,6 +217,29 @@ describe("the embedded database's thread", () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(failures.map((e) => e.message)).toEqual(['the thread crashed']);
     await dead.close();
+  });
+
+  it('gets the statements sent together in one request, BEGIN with them, and COMMIT with the last', async () => {
+    // A stand-in that answers each statement with the request it came in.
+    const echo = new Worker(
+      `const { parentPort } = require('node:worker_threads');
+       parentPort.postMessage({ id: 0 });
+       parentPort.on('message', (m) => {
+         const seen = { request: m.id, statements: (m.statements ?? []).length, begin: !!m.begin, commit: !!m.commit };
+         parentPort.postMessage({ id: m.id, outcomes: (m.statements ?? []).map(() => ({ rows: [seen] })), commandTag: m.commit ? 'COMMIT' : null });
+         if (m.op === 'close') parentPort.close();
+       });`,
+      { eval: true },
+    );
+    type Seen = { request: number; statements: number; begin: boolean; commit: boolean };
+    const db = await databaseOverThread(echo);
+    const [together, last] = await db.transaction(async (tx) => {
+      const sent = await Promise.all([tx.query<Seen>('SELECT 1'), tx.query<Seen>('SELECT 2'), tx.query<Seen>('SELECT 3')]);
+      return [sent.map(([row]) => row), (await tx.finish<Seen>('SELECT 4'))[0]] as const;
+    });
+    expect(together).toEqual(Array(3).fill({ request: together[0]!.request, statements: 3, begin: true, commit: false }));
+    expect(last).toEqual({ request: together[0]!.request + 1, statements: 1, begin: false, commit: true });
+    await db.close();
   });
 
   it('is no failure when closed', async () => {

@@ -3,9 +3,19 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
 }
 
+/** A transaction's connection. */
+export interface Transaction extends Queryable {
+  /**
+   * Runs the transaction's last statement and commits with it: for the embedded database, one
+   * hand-off to its thread instead of two. Throws if the transaction did not commit. Nothing may
+   * follow it; a transaction that never calls it commits when its callback returns.
+   */
+  finish<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Runs several statements at once (migrations). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
@@ -22,4 +32,9 @@ export function isUniqueViolation(error: unknown): boolean {
  */
 export function assertCommitted(commandTag: string | null | undefined): void {
   if (commandTag === 'ROLLBACK') throw new Error('Transaction was rolled back instead of committed');
+}
+
+/** The error of a statement sent after a transaction's `finish`. */
+export function afterFinish(): Error {
+  return new Error('the transaction has finished: no statement may follow finish()');
 }

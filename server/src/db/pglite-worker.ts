@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { serialize } from 'pg-protocol';
 import pgUtils from 'pg/lib/utils.js';
-import type { PgliteAnswer, PgliteRequest, PgliteWorkerData } from './pglite-protocol';
+import type { PgliteAnswer, PgliteOutcome, PgliteRequest, PgliteStatement, PgliteWorkerData } from './pglite-protocol';
 
 interface Field {
   name: string;
@@ -14,12 +14,18 @@ type Message = { name: string; fields?: unknown[]; text?: string };
 
 const maxStatements = 200;
 
+type Result = { rows: unknown[]; tag: string | null } | { error: Record<string, unknown> };
+
+const beginStatement: PgliteStatement = { sql: 'BEGIN', params: [] };
+const commitStatement: PgliteStatement = { sql: 'COMMIT', params: [] };
+
 /**
  * The embedded database's own thread: it owns the files under `dataDir` and answers one request
  * at a time, in the order they came (the connection's order, which keeps a transaction together).
  *
- * Each statement goes to PGlite as one protocol message (bind, describe, execute, sync) to a
- * statement prepared the first time its text is seen, rather than through `PGlite.query`, which
+ * A request's statements go to PGlite as one protocol message (bind, describe and execute for each,
+ * one sync), each to a statement prepared the first time its text is seen, rather than through
+ * `PGlite.query`, which
  * makes six calls into WebAssembly for every statement, parsing, planning and describing it each
  * time to learn the parameters' types. Parameters are written as text the way node-postgres writes
  * them for a PostgreSQL server (`prepareValue`), so both databases see the same values from the
@@ -37,54 +43,91 @@ async function serve(port: NonNullable<typeof parentPort>, { dataDir }: PgliteWo
   // is closed when there are too many (multi-row writes differ in text by their number of rows).
   const statements = new Map<string, string>();
   let named = 0;
-  async function statementFor(sql: string): Promise<string> {
-    const known = statements.get(sql);
-    if (known !== undefined) {
-      statements.delete(sql);
-      statements.set(sql, known);
-      return known;
+
+  /** Runs statements in order, each answering on its own, in as few passes through PGlite as errors allow. */
+  async function runAll(list: readonly PgliteStatement[]): Promise<Result[]> {
+    const results: Result[] = [];
+    while (results.length < list.length) {
+      const answered = await pipeline(list.slice(results.length));
+      if (answered.length === 0) throw new Error('the embedded database answered none of the statements sent');
+      results.push(...answered);
     }
-    const name = `s${++named}`;
-    const messages = [serialize.parse({ name, text: sql }), serialize.sync()];
-    if (statements.size >= maxStatements) {
-      // Closed first in the same message, so forgotten here even if the new statement is refused.
-      const [oldest, oldName] = statements.entries().next().value!;
-      statements.delete(oldest);
-      messages.unshift(serialize.close({ type: 'S', name: oldName }));
-    }
-    // Parsed on its own, so a statement PostgreSQL refuses is never recorded as created.
-    await pg.execProtocol(Buffer.concat(messages), { syncToFs: false });
-    statements.set(sql, name);
-    return name;
+    return results;
   }
 
-  async function run(sql: string, params: readonly unknown[]): Promise<unknown[]> {
-    const message = Buffer.concat([
-      serialize.bind({ statement: await statementFor(sql), values: params as unknown[], valueMapper: pgUtils.prepareValue }),
-      serialize.describe({ type: 'P' }),
-      serialize.execute(),
-      serialize.sync(),
-    ]);
-    const { messages } = await pg.execProtocol(message, { syncToFs: false });
-    return rowsOf(messages as Message[]);
+  /**
+   * Sends statements in one message (one pass through PGlite's main loop instead of one per
+   * statement), a statement's Parse with it the first time its text is seen, one Sync at the end.
+   * PostgreSQL skips the rest of the message after an error: the answer stops at the statement that
+   * failed, and runAll sends the rest again, so each gets PostgreSQL's own answer (in a transaction,
+   * "current transaction is aborted").
+   */
+  async function pipeline(list: readonly PgliteStatement[]): Promise<Result[]> {
+    // Closes go first, where no earlier error can make PostgreSQL skip them.
+    const closes: Buffer[] = [];
+    const parts: Buffer[] = [];
+    const parsing = new Map<number, string>();
+    list.forEach(({ sql, params }, i) => {
+      let name = statements.get(sql);
+      if (name === undefined) {
+        if (statements.size >= maxStatements) {
+          const [oldest, oldName] = statements.entries().next().value!;
+          statements.delete(oldest);
+          closes.push(serialize.close({ type: 'S', name: oldName }));
+        }
+        name = `s${++named}`;
+        parsing.set(i, name);
+        parts.push(serialize.parse({ name, text: sql }));
+      } else statements.delete(sql);
+      // Set (again) last: the most recently used is the last to be closed.
+      statements.set(sql, name);
+      parts.push(serialize.bind({ statement: name, values: params as unknown[], valueMapper: pgUtils.prepareValue }), serialize.describe({ type: 'P' }), serialize.execute());
+    });
+    const { messages } = await pg.execProtocol(Buffer.concat([...closes, ...parts, serialize.sync()]), { syncToFs: false, throwOnError: false });
+    const results = resultsOf(messages as Message[]);
+    // A statement PostgreSQL did not parse (refused, or skipped after an error) was never created.
+    for (const [i, name] of parsing) if (!results.parsed.has(i) && statements.get(list[i]!.sql) === name) statements.delete(list[i]!.sql);
+    return results.list;
   }
 
-  function rowsOf(messages: readonly Message[]): unknown[] {
+  function resultsOf(messages: readonly Message[]): { list: Result[]; parsed: Set<number> } {
+    const list: Result[] = [];
+    const parsed = new Set<number>();
     let fields: Field[] = [];
-    const rows: unknown[] = [];
+    let rows: unknown[] = [];
     for (const message of messages) {
-      if (message.name === 'rowDescription') fields = message.fields as Field[];
-      else if (message.name === 'dataRow') {
-        const row: Record<string, unknown> = {};
-        (message.fields as (string | null)[]).forEach((value, i) => {
-          const { name, dataTypeID } = fields[i]!;
-          const parse = pg.parsers[dataTypeID];
-          row[name] = value === null ? null : parse ? parse(value, dataTypeID) : value;
-        });
-        rows.push(row);
+      switch (message.name) {
+        case 'parseComplete':
+          parsed.add(list.length);
+          break;
+        case 'rowDescription':
+          fields = message.fields as Field[];
+          break;
+        case 'dataRow':
+          rows.push(rowOf(fields, message.fields as (string | null)[]));
+          break;
+        case 'commandComplete':
+        case 'emptyQuery':
+          list.push({ rows, tag: message.text ?? null });
+          fields = [];
+          rows = [];
+          break;
+        case 'error':
+          list.push({ error: errorFields(message) });
+          break;
       }
     }
-    return rows;
+    return { list, parsed };
+  }
+
+  function rowOf(fields: readonly Field[], values: readonly (string | null)[]): Record<string, unknown> {
+    const row: Record<string, unknown> = {};
+    values.forEach((value, i) => {
+      const { name, dataTypeID } = fields[i]!;
+      const parse = pg.parsers[dataTypeID];
+      row[name] = value === null ? null : parse ? parse(value, dataTypeID) : value;
+    });
+    return row;
   }
 
   async function simple(sql: string): Promise<string | null> {
@@ -104,9 +147,15 @@ async function serve(port: NonNullable<typeof parentPort>, { dataDir }: PgliteWo
 
   async function perform(request: PgliteRequest): Promise<Omit<PgliteAnswer, 'id'>> {
     switch (request.op) {
-      case 'run':
-        if (request.begin) await simple('BEGIN');
-        return { rows: await run(request.sql, request.params) };
+      case 'run': {
+        const { statements: own, begin, commit } = request;
+        const results = await runAll([...(begin ? [beginStatement] : []), ...own, ...(commit ? [commitStatement] : [])]);
+        const outcomes = results.slice(begin ? 1 : 0).slice(0, own.length).map((r): PgliteOutcome => ('error' in r ? r : { rows: r.rows }));
+        if (!commit) return { outcomes };
+        const committed = results.at(-1)!;
+        if ('error' in committed) throw Object.assign(new Error(String(committed.error.message)), committed.error);
+        return { outcomes, commandTag: committed.tag };
+      }
       case 'simple':
         return { commandTag: await simple(request.sql) };
       case 'close':

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { assertCommitted, type Database, type Queryable } from './database';
+import { afterFinish, assertCommitted, type Database, type Queryable, type Transaction } from './database';
 import { asUnavailable } from './unavailable';
 
 // int8 (seq) fits a double for any realistic lifetime of the system.
@@ -43,11 +43,25 @@ export async function openPostgres(url: string): Promise<Database> {
         broken = error;
       };
       client.on('error', onError);
+      let finished = false;
+      const connection = wrap(client);
+      // Only a COMMIT that returned means committed: any failure up to here answers non-2xx.
+      const commit = async () => {
+        finished = true;
+        assertCommitted((await client.query('COMMIT')).command);
+      };
+      const tx: Transaction = {
+        query: (sql, params) => (finished ? Promise.reject(afterFinish()) : connection.query(sql, params)),
+        async finish<T>(sql: string, params?: readonly unknown[]) {
+          const rows = await tx.query<T>(sql, params);
+          await commit();
+          return rows;
+        },
+      };
       try {
         await client.query('BEGIN');
-        const result = await fn(wrap(client));
-        // Only a COMMIT that returned means committed: any failure up to here answers non-2xx.
-        assertCommitted((await client.query('COMMIT')).command);
+        const result = await fn(tx);
+        if (!finished) await commit();
         return result;
       } catch (error) {
         // On a dropped connection ROLLBACK fails at once, which marks the client broken.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Alert, Detection, HistoryEntry, Incident, IngestResult } from '@rasd/shared';
-import type { Database, Queryable } from '../db/database';
+import type { Database, Transaction } from '../db/database';
 import { canonicalHash } from '../domain/canonical-hash';
 import type { CorridorLocator } from '../domain/corridor-locator';
 import { incidentFromDetection } from '../domain/incident-from-detection';
@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import { combinedWrites } from '../db/rows';
 import { incidentRepository as repo, incidentWrites, type EventAlert, type StoredAlert } from '../repositories/incident.repository';
 import { chainedInsert, type AuditEntry } from './audit.service';
-import { lockChanges, reserveChanges } from './change-block';
+import { lockChanges, reserveChanges, type Reserved } from './change-block';
 import { createGroupCommit, type Settled } from './group-commit';
 import type { Publisher } from './publisher';
 import type { TrackFolder } from './track-fold.service';
@@ -54,14 +54,13 @@ function replayOf(existing: EventAlert, item: Submitted): Settled<IngestOutcome>
  */
 export function createIngestService({ db, publisher, locateCorridor, tracks, onBatch }: IngestDeps) {
   /**
-   * Writes the new detections of a batch, in the transaction that holds both locks: the seqs, the
-   * chain's head and the audit ids; then every row of the batch (incidents, alerts, history, audit)
-   * in one combined INSERT. Each statement costs a round trip to PostgreSQL under the locks, and a
-   * fixed parse/plan/protocol cost in PGlite.
+   * Writes the new detections of a batch, in the transaction that holds both locks and reserved
+   * `seqs` and `audit` ids for at least as many: every row of the batch (incidents, alerts, history,
+   * audit) in one combined INSERT, which commits. Each statement costs a round trip to PostgreSQL
+   * under the locks, and a fixed parse/plan/protocol cost in PGlite.
    */
-  async function store(tx: Queryable, items: readonly Submitted[]) {
+  async function store(tx: Transaction, items: readonly Submitted[], { seqs, audit }: Reserved) {
     const receivedAt = new Date().toISOString();
-    const { seqs, audit } = await reserveChanges(tx, items.length);
     // The latest version of each incident this batch touched: later sightings may extend earlier ones' tracks.
     const placed = new Map<string, Incident>();
     const alerts: StoredAlert[] = [];
@@ -94,17 +93,19 @@ export function createIngestService({ db, publisher, locateCorridor, tracks, onB
       incidentWrites.appendHistories(history),
       chainedInsert(audit, auditEntries),
     ]);
-    await tx.query(writes.sql, writes.params);
+    await tx.finish(writes.sql, writes.params);
     return { incidents: [...placed.values()].sort((a, b) => a.seq - b.seq), alerts: alerts.map((a) => a.alert) };
   }
 
   /**
    * One transaction per batch. Both locks (seq, then audit chain, the order every writer takes them
-   * in) and the idempotency look-up are sent together: the look-up is a statement of its own after
-   * the locks, so it sees every alert committed before them, and no other writer (every alert is
-   * stored under the seq lock) can store one of these eventIds until this transaction ends: a retry
-   * racing its original through another instance is answered as its duplicate. Then store() writes
-   * the new ones.
+   * in), the idempotency look-up and the reservation are sent together: the look-up is a statement
+   * of its own after the locks, so it sees every alert committed before them, and no other writer
+   * (every alert is stored under the seq lock) can store one of these eventIds until this
+   * transaction ends: a retry racing its original through another instance is answered as its
+   * duplicate. Seqs and audit ids are reserved for the whole batch before the look-up answers, one
+   * hand-off to the database fewer; those a retry leaves unused are skipped, as a rolled-back
+   * transaction's are. Then store() writes the new ones.
    */
   async function ingestBatch(items: readonly Submitted[]): Promise<Settled<IngestOutcome>[]> {
     const outcomes = new Array<Settled<IngestOutcome> | undefined>(items.length);
@@ -113,7 +114,11 @@ export function createIngestService({ db, publisher, locateCorridor, tracks, onB
     let written;
     try {
       written = await db.transaction(async (tx) => {
-        const [, found] = await Promise.all([lockChanges(tx), repo.findAlertsByEvents(tx, items.map((i) => ({ sender: i.sender, eventId: i.detection.eventId })))]);
+        const [, found, reserved] = await Promise.all([
+          lockChanges(tx),
+          repo.findAlertsByEvents(tx, items.map((i) => ({ sender: i.sender, eventId: i.detection.eventId }))),
+          reserveChanges(tx, items.length),
+        ]);
         for (const a of found) stored.set(keyOf(a.sender, a.eventId), a);
         // The first of several submissions of one eventId in a batch is written; the rest answer as its retries.
         const firstOfKey = new Set<string>();
@@ -126,7 +131,7 @@ export function createIngestService({ db, publisher, locateCorridor, tracks, onB
             fresh.push(i);
           }
         });
-        return fresh.length > 0 ? store(tx, fresh.map((i) => items[i]!)) : null;
+        return fresh.length > 0 ? store(tx, fresh.map((i) => items[i]!), reserved) : null;
       });
     } catch (error) {
       // One bad item must not fail the others: alone, each gets its own answer.
