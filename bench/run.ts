@@ -195,6 +195,7 @@ async function main(): Promise<number> {
       clients: 100,
       refinements: args.quick ? 0 : 2,
       partialLoads: !args.quick,
+      oneAtATime: args.quick ? 100 : 2000,
       postgresUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
       log,
     }),

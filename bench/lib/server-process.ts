@@ -107,11 +107,12 @@ export interface HttpAnswer {
 }
 
 /** One plain HTTP request (node:http, so headers such as Origin are sent exactly as given). */
-export function request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+export function request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}, agent?: http.Agent): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const text = body === undefined ? undefined : JSON.stringify(body);
     const req = http.request(url, {
       method,
+      agent,
       headers: text === undefined ? headers : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), ...headers },
     });
     req.setTimeout(30_000, () => req.destroy(new Error(`${method} ${url} timed out`)));

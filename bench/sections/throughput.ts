@@ -7,6 +7,7 @@ import { ProcSampler } from '../lib/proc';
 import type { ProducerResult } from '../lib/producer';
 import { fmt, fmtInt, fmtPct, table } from '../lib/report';
 import { login, startServer } from '../lib/server-process';
+import { oneAtATime, type OneAtATime } from '../lib/one-at-a-time';
 import { LogHistogram } from '../lib/stats';
 import { startRig, type Rig } from './latency';
 
@@ -23,6 +24,8 @@ export interface ThroughputOptions {
   refinements: number;
   /** Measure HTTP latency at 50% and 90% of the maximum found (skipped by --quick). */
   partialLoads: boolean;
+  /** Detections posted one at a time before the ramp (after as many again unmeasured). */
+  oneAtATime: number;
   postgresUrl: string;
   log: (line: string) => void;
 }
@@ -56,6 +59,7 @@ export interface DbThroughput {
   maxSustained: number;
   at50: StepResult | null;
   at90: StepResult | null;
+  oneAtATime: OneAtATime | null;
 }
 
 export interface ThroughputResult {
@@ -160,7 +164,7 @@ async function runStep(
 }
 
 async function runDatabase(rig: Rig, database: DbKind, o: ThroughputOptions): Promise<DbThroughput> {
-  const out: DbThroughput = { database, skipped: null, error: null, steps: [], maxSustained: 0, at50: null, at90: null };
+  const out: DbThroughput = { database, skipped: null, error: null, steps: [], maxSustained: 0, at50: null, at90: null, oneAtATime: null };
   let schema: Schema | null = null;
   if (database === 'postgres') {
     try {
@@ -185,6 +189,8 @@ async function runDatabase(rig: Rig, database: DbKind, o: ThroughputOptions): Pr
       { url: server.url, mode: 'socketio', count: o.clients, batchSize: 50, cookie, origin: server.url, timeoutS: 30 },
       300_000,
     );
+    o.log(`throughput ${database}: ${fmtInt(o.oneAtATime)} detections one at a time …`);
+    out.oneAtATime = await oneAtATime(server, o.oneAtATime, Math.ceil(o.oneAtATime / 10));
     let baseline: number | null = null;
     let lastPass: StepResult | null = null;
     let firstFail: StepResult | null = null;
@@ -278,5 +284,16 @@ export function throughputTables(result: ThroughputResult): string {
       ]),
     ),
   );
-  return `${summary}\n\nRamp:\n\n${ramp}`;
+  const single = table(
+    ['database', 'detection p50 ms', 'p90 ms', 'p99 ms', '/healthz p50 ms', 'detection − /healthz p50 ms', 'n'],
+    result.databases.flatMap(({ database, oneAtATime: one }) =>
+      one
+        ? [[database, fmt(one.detection.p50), fmt(one.detection.p90), fmt(one.detection.p99), fmt(one.healthz.p50), fmt(one.detection.p50 - one.healthz.p50), fmtInt(one.detection.n)]]
+        : [],
+    ),
+  );
+  return (
+    `${summary}\n\nRamp:\n\n${ramp}\n\n` +
+    `One detection at a time (each posted when the last was answered, clients connected; a GET /healthz on the same connection after each):\n\n${single}`
+  );
 }
