@@ -90,7 +90,8 @@ export async function databaseOverThread(worker: Worker, { onFailure }: PgliteOp
   /**
    * A transaction's statements. Those sent in one turn of the event loop (a `Promise.all` of
    * several) go to the thread in one request, BEGIN with the first, and `finish` takes COMMIT with
-   * the last: each request is a hand-off between threads (~50 µs each way on these machines).
+   * the last: each request is a hand-off between threads, 0.1–0.3 ms there and back in the server
+   * on these machines (bench/README.md, sixth session).
    */
   async function inTransaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
     type Queued = { statement: PgliteStatement; resolve: (outcome: PgliteOutcome) => void; reject: (error: unknown) => void };
