@@ -25,11 +25,10 @@ const commitStatement: PgliteStatement = { sql: 'COMMIT', params: [] };
  *
  * A request's statements go to PGlite as one protocol message (bind, describe and execute for each,
  * one sync), each to a statement prepared the first time its text is seen, rather than through
- * `PGlite.query`, which
- * makes six calls into WebAssembly for every statement, parsing, planning and describing it each
- * time to learn the parameters' types. Parameters are written as text the way node-postgres writes
- * them for a PostgreSQL server (`prepareValue`), so both databases see the same values from the
- * same repository code; results are read with PGlite's own type parsers.
+ * `PGlite.query`, which makes six calls into WebAssembly for every statement, parsing, planning and
+ * describing it each time to learn the parameters' types. Parameters are written as text the way
+ * node-postgres writes them for a PostgreSQL server (`prepareValue`), so both databases see the same
+ * values from the same repository code; results are read with PGlite's own type parsers.
  */
 async function serve(port: NonNullable<typeof parentPort>, { dataDir }: PgliteWorkerData) {
   await mkdir(dataDir, { recursive: true });
