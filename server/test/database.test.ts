@@ -140,6 +140,15 @@ describe('the database contract', () => {
     expect(await count()).toBe(1);
   });
 
+  it('answers a COMMIT that fails (a deferred constraint) with its error, with or without finish, and writes nothing', async () => {
+    await db.exec('CREATE TABLE db_contract_child (id int PRIMARY KEY, parent int REFERENCES db_contract (id) DEFERRABLE INITIALLY DEFERRED)');
+    const orphan = 'INSERT INTO db_contract_child VALUES ($1, $2)';
+    await expect(db.transaction((tx) => tx.finish(orphan, [1, 999]))).rejects.toMatchObject({ code: '23503' });
+    await expect(db.transaction((tx) => tx.query(orphan, [2, 999]))).rejects.toMatchObject({ code: '23503' });
+    expect(await db.query('SELECT id FROM db_contract_child')).toEqual([]);
+    await db.exec('DROP TABLE db_contract_child');
+  });
+
   it('never runs, after the rollback, a statement the failing callback left unsent', async () => {
     let left: Promise<unknown> | undefined;
     await expect(

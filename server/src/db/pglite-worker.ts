@@ -151,9 +151,9 @@ async function serve(port: NonNullable<typeof parentPort>, { dataDir }: PgliteWo
         const results = await runAll([...(begin ? [beginStatement] : []), ...own, ...(commit ? [commitStatement] : [])]);
         const outcomes = results.slice(begin ? 1 : 0).slice(0, own.length).map((r): PgliteOutcome => ('error' in r ? r : { rows: r.rows }));
         if (!commit) return { outcomes };
+        // A COMMIT that failed fails the request: its fields go back as they came.
         const committed = results.at(-1)!;
-        if ('error' in committed) throw Object.assign(new Error(String(committed.error.message)), committed.error);
-        return { outcomes, commandTag: committed.tag };
+        return 'error' in committed ? { outcomes, error: committed.error } : { outcomes, commandTag: committed.tag };
       }
       case 'simple':
         return { commandTag: await simple(request.sql) };
