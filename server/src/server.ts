@@ -15,6 +15,10 @@ export async function runServer(config: Config): Promise<void> {
       log.fatal({ err: error }, 'the embedded database stopped; exiting');
       process.exit(1);
     },
+    onCheckpoint: (event) => {
+      if ('error' in event) log.error({ err: event.error }, 'embedded database checkpoint failed');
+      else log.info({ walMB: Math.round(event.replayBytes / 2 ** 20), ms: Math.round(event.ms) }, 'embedded database checkpoint');
+    },
   });
   const fanout = config.redisUrl ? await connectRedisFanout(config.redisUrl, config.redisFanout) : null;
   const app = await createApplication(config, { db, log, fanout });

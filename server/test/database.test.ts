@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isUniqueViolation, type Database } from '../src/db/database';
 import { databaseOverThread } from '../src/db/pglite';
+import type { CheckpointEvent, CheckpointPolicy } from '../src/db/pglite-checkpoints';
 import { blockNumbers, sequenceBlockColumn } from '../src/db/rows';
 import { createTestStore, type TestStore } from './harness';
 
@@ -263,5 +264,60 @@ describe("the embedded database's thread", () => {
     await db.close();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(failures).toEqual([]);
+  });
+});
+
+describe.runIf(!process.env.DATABASE_URL)('the embedded database checkpoints by itself', () => {
+  // PGlite has no checkpointer process: without these, it keeps (and replays after a crash) every byte of WAL since it opened.
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const replayBytes = async (edb: Database) =>
+    (await edb.query<{ bytes: number }>('SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), redo_lsn)::float8 AS bytes FROM pg_control_checkpoint()'))[0]!.bytes;
+
+  async function withCheckpoints(policy: Omit<CheckpointPolicy, 'checkEveryMs'>, use: (edb: Database, events: CheckpointEvent[]) => Promise<void>) {
+    const own = await createTestStore();
+    const events: CheckpointEvent[] = [];
+    const edb = await own.open({ checkpoints: { checkEveryMs: 20, ...policy }, onCheckpoint: (event) => events.push(event) });
+    try {
+      await use(edb, events);
+    } finally {
+      await edb.close();
+      await own.destroy();
+    }
+    await sleep(60);
+    expect(events.filter((event) => 'error' in event)).toEqual([]);
+  }
+  async function until(condition: () => boolean) {
+    for (let waited = 0; !condition(); waited += 20) {
+      if (waited > 5_000) throw new Error('no checkpoint within 5 s');
+      await sleep(20);
+    }
+  }
+
+  it('once a crash would replay more WAL than the budget, and not again while idle', async () => {
+    const budget = 2 ** 20;
+    await withCheckpoints({ maxWalBytes: budget, maxAgeMs: 3_600_000 }, async (edb, events) => {
+      await edb.exec('CREATE TABLE wal_filler (note text); ALTER TABLE wal_filler ALTER note SET STORAGE EXTERNAL');
+      // ~2 KB a row, stored as is: about 2 MB of WAL in one statement.
+      await edb.query('INSERT INTO wal_filler SELECT repeat(md5(i::text), 64) FROM generate_series(1, 1000) i');
+      await until(() => events.length > 0);
+      expect(events[0]).toMatchObject({ replayBytes: expect.any(Number) });
+      expect((events[0] as { replayBytes: number }).replayBytes).toBeGreaterThanOrEqual(budget);
+      expect(await replayBytes(edb)).toBeLessThan(budget);
+      const taken = events.length;
+      await sleep(300);
+      expect(events).toHaveLength(taken);
+    });
+  });
+
+  it('once the last checkpoint is old and anything was written since', async () => {
+    await withCheckpoints({ maxWalBytes: 2 ** 30, maxAgeMs: 1 }, async (edb, events) => {
+      await edb.exec('CREATE TABLE aged (n int)');
+      await until(() => events.length > 0);
+      const taken = events.length;
+      await sleep(300);
+      expect(events).toHaveLength(taken);
+      await edb.query('INSERT INTO aged VALUES (1)');
+      await until(() => events.length > taken);
+    });
   });
 });

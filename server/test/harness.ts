@@ -10,7 +10,7 @@ import { liveBatchAuth, type ClientToServerEvents, type Detection, type Role, ty
 import { createApplication, type Application } from '../src/app';
 import { loadConfig } from '../src/config';
 import type { Database } from '../src/db/database';
-import { openPglite } from '../src/db/pglite';
+import { openPglite, type PgliteOptions } from '../src/db/pglite';
 import { openPostgres } from '../src/db/postgres';
 
 export const ingestSecret = 'test-camera-secret';
@@ -21,7 +21,8 @@ export type DeskSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** Where a test server keeps its data: a temp dir for PGlite, or its own schema on DATABASE_URL. */
 export interface TestStore {
-  open(): Promise<Database>;
+  /** `embedded` applies to PGlite only. */
+  open(embedded?: PgliteOptions): Promise<Database>;
   destroy(): Promise<void>;
 }
 
@@ -46,7 +47,7 @@ export async function createTestStore(): Promise<TestStore> {
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'rasd-test-'));
   await cp(inject('pgliteTemplate'), dir, { recursive: true });
-  return { open: () => openPglite(dir), destroy: () => rm(dir, { recursive: true, force: true }) };
+  return { open: (embedded) => openPglite(dir, embedded), destroy: () => rm(dir, { recursive: true, force: true }) };
 }
 
 export interface TestServer {

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { afterFinish, assertCommitted, type Database, type Transaction } from './database';
+import { defaultCheckpointPolicy, startCheckpoints, type CheckpointEvent, type CheckpointPolicy } from './pglite-checkpoints';
 import type { PgliteAnswer, PgliteOp, PgliteOutcome, PgliteRequest, PgliteStatement, PgliteWorkerData } from './pglite-protocol';
 
 function startWorker(dataDir: string): Worker {
@@ -14,6 +15,9 @@ function errorOf(fields: Record<string, unknown>): Error {
 export interface PgliteOptions {
   /** Called once if the database's thread dies after it opened (not on close): every call after it fails. */
   onFailure?: (error: Error) => void;
+  checkpoints?: CheckpointPolicy;
+  /** Each checkpoint taken, or why one failed. */
+  onCheckpoint?: (event: CheckpointEvent) => void;
 }
 
 /**
@@ -21,8 +25,16 @@ export interface PgliteOptions {
  * its own (pglite-worker.ts), so parsing, planning and executing SQL in WebAssembly (a third of the
  * server's time under a stream of detections) never holds up HTTP answers and live frames.
  */
-export function openPglite(dataDir: string, options: PgliteOptions = {}): Promise<Database> {
-  return databaseOverThread(startWorker(dataDir), options);
+export async function openPglite(dataDir: string, options: PgliteOptions = {}): Promise<Database> {
+  const db = await databaseOverThread(startWorker(dataDir), options);
+  const stopCheckpoints = startCheckpoints(db, options.checkpoints ?? defaultCheckpointPolicy, options.onCheckpoint);
+  return {
+    ...db,
+    close: () => {
+      stopCheckpoints();
+      return db.close();
+    },
+  };
 }
 
 /** The Database over a thread that answers pglite-protocol requests (a test may stand in its own). */
