@@ -1,9 +1,9 @@
 import { defineProject } from 'vitest/config';
 
 /**
- * Fault tests: two real instances as child processes on the machine's PostgreSQL and Redis, which
- * the tests stop and restart. They run after every other project (groupOrder), one file at a time,
- * so nothing else is using those services while they are down.
+ * Fault tests: real instances as child processes, two on the machine's PostgreSQL and Redis (which
+ * the tests stop and restart) or one on its embedded database. They run after every other project
+ * (groupOrder), one file at a time, so nothing else is using those services while they are down.
  */
 export default defineProject({
   test: {

@@ -46,23 +46,26 @@ export interface Instance {
   logFile: string;
 }
 
+/** Where an instance keeps its data: a schema of the shared PostgreSQL, or its own embedded database. */
+export type Storage = Schema | { dataDir: string };
+
 /**
- * One real Rasd process, `node --import tsx server/src/main.ts`, on PostgreSQL (its own schema)
- * and the machine's Redis, as a deployment runs it. Resolves once /readyz answers 200.
+ * One real Rasd process, `node --import tsx server/src/main.ts`, as a deployment runs it: on
+ * PostgreSQL (its own schema) and the machine's Redis, or alone on the embedded database under a
+ * data directory. Resolves once /readyz answers 200.
  */
-export async function startInstance(name: string, schema: Schema, env: Record<string, string> = {}, port?: number): Promise<Instance> {
+export async function startInstance(name: string, storage: Storage, env: Record<string, string> = {}, port?: number): Promise<Instance> {
   const listenPort = port ?? (await getPort({ host: '127.0.0.1' }));
   const logFile = path.join(tmpdir(), `rasd-fault-${name}-${listenPort}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
+  const { DATABASE_URL: _database, REDIS_URL: _redis, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
     env: {
-      ...process.env,
+      ...inherited,
       PORT: String(listenPort),
       HOST: '127.0.0.1',
-      DATABASE_URL: schema.url,
-      REDIS_URL: redisUrl,
-      RASD_REDIS_PREFIX: `rasd-${schema.name}`,
+      ...('dataDir' in storage ? { DATA_DIR: storage.dataDir } : { DATABASE_URL: storage.url, REDIS_URL: redisUrl, RASD_REDIS_PREFIX: `rasd-${storage.name}` }),
       LOG_LEVEL: 'warn',
       RASD_INGEST_KEYS: `fault-gw:${ingestSecret}`,
       RASD_CLIENT_DIR: '/nonexistent',

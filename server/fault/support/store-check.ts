@@ -2,11 +2,11 @@ import type { Producer } from './producer';
 import type { Schema } from './services';
 
 /**
- * What PostgreSQL holds for a producer's detections: every 2xx answer's alert, exactly once per
+ * What the database holds for a producer's detections: every 2xx answer's alert, exactly once per
  * eventId, and nothing for an event that was never answered 2xx.
  */
-export async function checkStored(schema: Schema, producer: Producer, tag: string) {
-  const rows = await schema.query<{ event_id: string; id: string; n: number }>(
+export async function checkStored(database: Pick<Schema, 'query'>, producer: Producer, tag: string) {
+  const rows = await database.query<{ event_id: string; id: string; n: number }>(
     `SELECT event_id, min(id) AS id, count(*)::int AS n FROM alerts WHERE event_id LIKE $1 GROUP BY event_id`,
     [`FAULT-${tag}:%`],
   );
