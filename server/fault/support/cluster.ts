@@ -58,6 +58,7 @@ export async function startInstance(name: string, storage: Storage, env: Record<
   const listenPort = port ?? (await getPort({ host: '127.0.0.1' }));
   const logFile = path.join(tmpdir(), `rasd-fault-${name}-${listenPort}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
+  // The instance runs on the storage given here, whatever the test process was started with.
   const { DATABASE_URL: _database, REDIS_URL: _redis, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
