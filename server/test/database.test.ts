@@ -286,12 +286,6 @@ describe.runIf(!process.env.DATABASE_URL)('the embedded database checkpoints by 
     await sleep(60);
     expect(events.filter((event) => 'error' in event)).toEqual([]);
   }
-  async function until(condition: () => boolean) {
-    for (let waited = 0; !condition(); waited += 20) {
-      if (waited > 5_000) throw new Error('no checkpoint within 5 s');
-      await sleep(20);
-    }
-  }
 
   it('once a crash would replay more WAL than the budget, and not again while idle', async () => {
     const budget = 2 ** 20;
@@ -299,7 +293,7 @@ describe.runIf(!process.env.DATABASE_URL)('the embedded database checkpoints by 
       await edb.exec('CREATE TABLE wal_filler (note text); ALTER TABLE wal_filler ALTER note SET STORAGE EXTERNAL');
       // ~2 KB a row, stored as is: about 2 MB of WAL in one statement.
       await edb.query('INSERT INTO wal_filler SELECT repeat(md5(i::text), 64) FROM generate_series(1, 1000) i');
-      await until(() => events.length > 0);
+      await expect.poll(() => events.length, { timeout: 5_000 }).toBeGreaterThan(0);
       expect(events[0]).toMatchObject({ replayBytes: expect.any(Number) });
       expect((events[0] as { replayBytes: number }).replayBytes).toBeGreaterThanOrEqual(budget);
       expect(await replayBytes(edb)).toBeLessThan(budget);
@@ -312,12 +306,12 @@ describe.runIf(!process.env.DATABASE_URL)('the embedded database checkpoints by 
   it('once the last checkpoint is old and anything was written since', async () => {
     await withCheckpoints({ maxWalBytes: 2 ** 30, maxAgeMs: 1 }, async (edb, events) => {
       await edb.exec('CREATE TABLE aged (n int)');
-      await until(() => events.length > 0);
+      await expect.poll(() => events.length, { timeout: 5_000 }).toBeGreaterThan(0);
       const taken = events.length;
       await sleep(300);
       expect(events).toHaveLength(taken);
       await edb.query('INSERT INTO aged VALUES (1)');
-      await until(() => events.length > taken);
+      await expect.poll(() => events.length, { timeout: 5_000 }).toBeGreaterThan(taken);
     });
   });
 });
