@@ -49,11 +49,11 @@ import { createCommanderService } from './services/commander.service';
 import { createHistoryService } from './services/history.service';
 import { createIncidentQueryService } from './services/incident-query.service';
 import { createIngestService } from './services/ingest.service';
-import { ingestBatchWriter } from './services/ingest-procedures';
 import { roadGeography } from './domain/road-geography';
 import { dispatchRoutes } from './http/dispatch.routes';
 import { unitRoutes } from './http/unit.routes';
 import { createPatrol } from './services/patrol';
+import { createTrackFolder } from './services/track-fold.service';
 import { createDrain } from './lifecycle/drain';
 import { createMetrics, ingestMetricsMiddleware, instrumentDatabase, watchWebhookLag } from './observability/metrics';
 import { metricsRoutes } from './observability/metrics.routes';
@@ -120,13 +120,16 @@ export async function createApplication(config: Config, deps: { db: Database; lo
   watchWebhookLag(db, metrics);
   const users = createUserService(db, audit, realtime.disconnectUser);
   const locateCorridor = createCorridorLocator(corridors.features);
+  const geo = roadGeography();
   const ingest = createIngestService({
-    writeBatch: ingestBatchWriter(db),
+    db,
     publisher,
+    locateCorridor,
+    tracks: createTrackFolder(geo.registry),
     onBatch: (size) => metrics.ingestBatchSize.observe(size),
   });
   const commands = createIncidentCommandService(db, audit, publisher);
-  const patrol = createPatrol(db, audit, commands, realtime, roadGeography());
+  const patrol = createPatrol(db, audit, commands, realtime, geo);
   const social = createSocialIngestService(db, publisher, { triage: (report, now) => triagePost(report, now), normalise }, audit, config.corroboration);
   const stopEscalation = createEscalationService(db, commands, config.escalateAfterS).start((err) => log.error({ err }, 'escalation sweep failed'));
 

@@ -1,7 +1,6 @@
 import { createApplication } from './app';
 import type { Config } from './config';
 import { openDatabase } from './db/open';
-import { ingestProcedures } from './services/ingest-procedures';
 import { createLogger } from './observability/logger';
 import { connectRedisFanout } from './realtime/redis-fanout';
 import { startSimulator } from './simulator/simulator';
@@ -11,7 +10,6 @@ import { startPatrolSimulator } from './simulator/patrol-simulator';
 export async function runServer(config: Config): Promise<void> {
   const log = createLogger(config.logLevel);
   const db = await openDatabase(config, {
-    procedures: ingestProcedures,
     // Nothing answers without it: exit, so the service manager starts Rasd again (PGlite recovers from its WAL).
     onFailure: (error) => {
       log.fatal({ err: error }, 'the embedded database stopped; exiting');

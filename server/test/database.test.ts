@@ -267,54 +267,6 @@ describe("the embedded database's thread", () => {
   });
 });
 
-describe.runIf(!process.env.DATABASE_URL)("procedures in the embedded database's thread", () => {
-  const fixture = new URL('./fixtures/procedures.ts', import.meta.url);
-  let own: TestStore;
-  let edb: Database;
-  beforeAll(async () => {
-    own = await createTestStore();
-    edb = await own.open({ procedures: fixture });
-    await edb.exec('CREATE TABLE called (id int PRIMARY KEY)');
-  });
-  afterAll(async () => {
-    await edb.close();
-    await own.destroy();
-  });
-  const rows = async () => (await edb.query<{ id: number }>('SELECT id FROM called ORDER BY id')).map((r) => r.id);
-
-  it('runs its transaction there and answers with what it returned', async () => {
-    expect(await edb.call!('insertAndCount', { table: 'called', id: 1 })).toBe(1);
-    expect(await rows()).toEqual([1]);
-  });
-
-  it("rejects with PostgreSQL's error when it fails, and writes nothing", async () => {
-    const failed = edb.call!('insertAndCount', { table: 'called', id: 1 });
-    await expect(failed).rejects.toMatchObject({ code: '23505', constraint: 'called_pkey' });
-    expect(isUniqueViolation(await failed.catch((error: unknown) => error))).toBe(true);
-    expect(await rows()).toEqual([1]);
-  });
-
-  it("waits for a transaction this thread has open instead of running between its statements", async () => {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const open = edb.transaction(async (tx) => {
-      await tx.query('INSERT INTO called (id) VALUES (2)');
-      await held;
-      await tx.query('INSERT INTO called (id) VALUES (3)');
-    });
-    const called = edb.call!('insertAndCount', { table: 'called', id: 4 });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    release();
-    await open;
-    expect(await called).toBe(4);
-  });
-
-  it('refuses a procedure it does not have, and a database opened without procedures has no call', async () => {
-    await expect(edb.call!('dropEverything', {})).rejects.toThrow("no procedure 'dropEverything'");
-    expect(db.call).toBeUndefined();
-  });
-});
-
 describe.runIf(!process.env.DATABASE_URL)('the embedded database checkpoints by itself', () => {
   // PGlite has no checkpointer process: without these, it keeps (and replays after a crash) every byte of WAL since it opened.
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

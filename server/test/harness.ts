@@ -12,7 +12,6 @@ import { loadConfig } from '../src/config';
 import type { Database } from '../src/db/database';
 import { openPglite, type PgliteOptions } from '../src/db/pglite';
 import { openPostgres } from '../src/db/postgres';
-import { ingestProcedures } from '../src/services/ingest-procedures';
 
 export const ingestSecret = 'test-camera-secret';
 export const password = 'correct horse battery';
@@ -67,7 +66,7 @@ export async function startTestServer(store: TestStore, env: Record<string, stri
     RASD_CLIENT_DIR: '/nonexistent',
     ...env,
   });
-  const db = await store.open({ procedures: ingestProcedures });
+  const db = await store.open();
   const app = await createApplication(config, { db, log });
   const port = await app.listen(0, '127.0.0.1');
   return {

@@ -18,11 +18,6 @@ export interface Database extends Queryable {
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Runs several statements at once (migrations). */
   exec(sql: string): Promise<void>;
-  /**
-   * The embedded database only: runs one of its thread's procedures (PgliteOptions.procedures)
-   * in that thread, over a database of its own there: one hand-off however many statements it runs.
-   */
-  call?<R>(procedure: string, args: unknown): Promise<R>;
   close(): Promise<void>;
 }
 

@@ -1,19 +1,8 @@
-import type { Database } from './database';
-
 /** What the main thread and the embedded database's thread (pglite-worker.ts) say to each other. */
 
 export interface PgliteWorkerData {
   dataDir: string;
-  /** The URL of a module exporting `procedures` (PgliteProcedures), which the thread runs on request. */
-  procedures?: string;
 }
-
-/**
- * Work run inside the database's thread, each with a Database of its own there, whose statements
- * need no hand-off between threads; arguments and results cross by structured clone (plain data:
- * an Error loses its class and fields on the way).
- */
-export type PgliteProcedures = Record<string, (db: Database, args: never) => Promise<unknown>>;
 
 export interface PgliteStatement {
   sql: string;
@@ -29,8 +18,6 @@ export type PgliteOp = { sync?: boolean } & (
    */
   | { op: 'run'; statements: readonly PgliteStatement[]; begin?: boolean; commit?: boolean }
   | { op: 'simple'; sql: string }
-  /** Runs a procedure of the thread's module with its own database: its statements need no hand-off. */
-  | { op: 'call'; procedure: string; args: unknown }
   | { op: 'close' }
 );
 
@@ -47,21 +34,6 @@ export interface PgliteAnswer {
   outcomes?: PgliteOutcome[];
   /** 'simple', and 'run' with `commit`: the command tag of the (last) command. */
   commandTag?: string | null;
-  /** 'call': what the procedure returned. */
-  result?: unknown;
   /** The request as a whole failed (for 'run' with `commit`: the COMMIT did). */
   error?: Record<string, unknown>;
-}
-
-/** What crosses the thread boundary of an error: its message and PostgreSQL's fields (code, detail, constraint…). */
-export function errorFields(error: unknown): Record<string, unknown> {
-  if (typeof error !== 'object' || error === null) return { message: String(error) };
-  const fields: Record<string, unknown> = { message: (error as Error).message };
-  for (const [key, value] of Object.entries(error)) if (value === null || typeof value !== 'object') fields[key] = value;
-  return fields;
-}
-
-/** An error from the other thread, with PostgreSQL's fields (code, detail, constraint…) as they were. */
-export function errorOf(fields: Record<string, unknown>): Error {
-  return Object.assign(new Error(String(fields.message)), fields);
 }

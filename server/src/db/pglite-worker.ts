@@ -3,9 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { serialize } from 'pg-protocol';
 import pgUtils from 'pg/lib/utils.js';
-import type { Database } from './database';
-import { errorFields, errorOf, type PgliteAnswer, type PgliteOp, type PgliteOutcome, type PgliteProcedures, type PgliteRequest, type PgliteStatement, type PgliteWorkerData } from './pglite-protocol';
-import { pgliteSession } from './pglite-session';
+import type { PgliteAnswer, PgliteOutcome, PgliteRequest, PgliteStatement, PgliteWorkerData } from './pglite-protocol';
 
 interface Field {
   name: string;
@@ -32,8 +30,7 @@ const commitStatement: PgliteStatement = { sql: 'COMMIT', params: [] };
  * node-postgres writes them for a PostgreSQL server (`prepareValue`), so both databases see the same
  * values from the same repository code; results are read with PGlite's own type parsers.
  */
-async function serve(port: NonNullable<typeof parentPort>, { dataDir, procedures: proceduresUrl }: PgliteWorkerData) {
-  const procedures: PgliteProcedures = proceduresUrl ? ((await import(proceduresUrl)) as { procedures: PgliteProcedures }).procedures : {};
+async function serve(port: NonNullable<typeof parentPort>, { dataDir }: PgliteWorkerData) {
   await mkdir(dataDir, { recursive: true });
   const pg = await PGlite.create(dataDir);
   // A new 16 MB WAL segment is otherwise zero-filled through the emulated file system while a
@@ -139,33 +136,15 @@ async function serve(port: NonNullable<typeof parentPort>, { dataDir, procedures
 
   async function answer(request: PgliteRequest): Promise<PgliteAnswer> {
     try {
-      return { id: request.id, ...(await performSynced(request)) };
+      const outcome = await perform(request);
+      if (request.sync) await pg.syncToFs();
+      return { id: request.id, ...outcome };
     } catch (error) {
       return { id: request.id, error: errorFields(error) };
     }
   }
 
-  async function performSynced(request: PgliteOp): Promise<Omit<PgliteAnswer, 'id'>> {
-    const outcome = await perform(request);
-    if (request.sync) await pg.syncToFs();
-    return outcome;
-  }
-
-  /** The procedures' database: its requests are answered here, in the procedure's turn of the queue. */
-  const own = pgliteSession(async (request) => {
-    const outcome = await performSynced(request);
-    if (outcome.error) throw errorOf(outcome.error);
-    return { id: 0, ...outcome };
-  });
-  const procedureDb: Database = {
-    kind: 'pglite',
-    query: own.query,
-    transaction: own.transaction,
-    exec: own.exec,
-    close: () => Promise.reject(new Error('a procedure may not close the database')),
-  };
-
-  async function perform(request: PgliteOp): Promise<Omit<PgliteAnswer, 'id'>> {
+  async function perform(request: PgliteRequest): Promise<Omit<PgliteAnswer, 'id'>> {
     switch (request.op) {
       case 'run': {
         const { statements: own, begin, commit } = request;
@@ -178,11 +157,6 @@ async function serve(port: NonNullable<typeof parentPort>, { dataDir, procedures
       }
       case 'simple':
         return { commandTag: await simple(request.sql) };
-      case 'call': {
-        const procedure = procedures[request.procedure];
-        if (!procedure) throw new Error(`the embedded database has no procedure '${request.procedure}'`);
-        return { result: await procedure(procedureDb, request.args as never) };
-      }
       case 'close':
         await pg.close();
         return {};
@@ -203,6 +177,14 @@ async function serve(port: NonNullable<typeof parentPort>, { dataDir, procedures
     });
   });
   port.postMessage({ id: 0 } satisfies PgliteAnswer);
+}
+
+/** What crosses the thread boundary of an error: its message and PostgreSQL's fields (code, detail, constraint…). */
+function errorFields(error: unknown): Record<string, unknown> {
+  if (typeof error !== 'object' || error === null) return { message: String(error) };
+  const fields: Record<string, unknown> = { message: (error as Error).message };
+  for (const [key, value] of Object.entries(error)) if (value === null || typeof value !== 'object') fields[key] = value;
+  return fields;
 }
 
 serve(parentPort!, workerData as PgliteWorkerData).catch((error: unknown) => {

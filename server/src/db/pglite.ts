@@ -1,11 +1,15 @@
 import { Worker } from 'node:worker_threads';
-import type { Database } from './database';
+import { afterFinish, assertCommitted, type Database, type Transaction } from './database';
 import { defaultCheckpointPolicy, startCheckpoints, type CheckpointEvent, type CheckpointPolicy } from './pglite-checkpoints';
-import { errorOf, type PgliteAnswer, type PgliteOp, type PgliteRequest, type PgliteWorkerData } from './pglite-protocol';
-import { pgliteSession } from './pglite-session';
+import type { PgliteAnswer, PgliteOp, PgliteOutcome, PgliteRequest, PgliteStatement, PgliteWorkerData } from './pglite-protocol';
 
-function startWorker(workerData: PgliteWorkerData): Worker {
-  return new Worker(new URL('./pglite-worker-boot.mjs', import.meta.url), { workerData });
+function startWorker(dataDir: string): Worker {
+  return new Worker(new URL('./pglite-worker-boot.mjs', import.meta.url), { workerData: { dataDir } satisfies PgliteWorkerData });
+}
+
+/** An error from the database thread, with PostgreSQL's fields (code, detail, constraint…) as they were. */
+function errorOf(fields: Record<string, unknown>): Error {
+  return Object.assign(new Error(String(fields.message)), fields);
 }
 
 export interface PgliteOptions {
@@ -14,8 +18,6 @@ export interface PgliteOptions {
   checkpoints?: CheckpointPolicy;
   /** Each checkpoint taken, or why one failed. */
   onCheckpoint?: (event: CheckpointEvent) => void;
-  /** A module exporting `procedures` (PgliteProcedures) for `call` to run in the database's thread. */
-  procedures?: URL;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface PgliteOptions {
  * server's time under a stream of detections) never holds up HTTP answers and live frames.
  */
 export async function openPglite(dataDir: string, options: PgliteOptions = {}): Promise<Database> {
-  const db = await databaseOverThread(startWorker({ dataDir, procedures: options.procedures?.href }), options);
+  const db = await databaseOverThread(startWorker(dataDir), options);
   const stopCheckpoints = startCheckpoints(db, options.checkpoints ?? defaultCheckpointPolicy, options.onCheckpoint);
   return {
     ...db,
@@ -36,7 +38,7 @@ export async function openPglite(dataDir: string, options: PgliteOptions = {}): 
 }
 
 /** The Database over a thread that answers pglite-protocol requests (a test may stand in its own). */
-export async function databaseOverThread(worker: Worker, { onFailure, procedures }: PgliteOptions = {}): Promise<Database> {
+export async function databaseOverThread(worker: Worker, { onFailure }: PgliteOptions = {}): Promise<Database> {
   const pending = new Map<number, { resolve: (answer: PgliteAnswer) => void; reject: (error: Error) => void }>();
   let stopped: Error | null = null;
   // A thread that fails to open is the caller's error, and one that stops on close is no failure.
@@ -83,14 +85,84 @@ export async function databaseOverThread(worker: Worker, { onFailure, procedures
   });
   ready = true;
 
-  const { exclusive, query, transaction, exec } = pgliteSession(request);
+  // PGlite runs one statement at a time; this chain also keeps a transaction's statements together.
+  let tail: Promise<unknown> = Promise.resolve();
+  function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = tail.then(fn);
+    tail = run.catch(() => undefined);
+    return run;
+  }
+
+  const simple = async (sql: string, sync = false) => (await request({ op: 'simple', sql, sync })).commandTag;
+  const rowsOf = <T>(outcome: PgliteOutcome): T[] => {
+    if (outcome.error) throw errorOf(outcome.error);
+    return outcome.rows as T[];
+  };
+
+  /**
+   * A transaction's statements. Those sent in one turn of the event loop (a `Promise.all` of
+   * several) go to the thread in one request, BEGIN with the first, and `finish` takes COMMIT with
+   * the last: each request is a hand-off between threads, 0.1–0.3 ms there and back in the server
+   * on these machines (bench/README.md, sixth session).
+   */
+  async function inTransaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    type Queued = { statement: PgliteStatement; resolve: (outcome: PgliteOutcome) => void; reject: (error: unknown) => void };
+    let queued: Queued[] = [];
+    // Asserted, not annotated: the callbacks below change it where the compiler cannot see.
+    let state = 'idle' as 'idle' | 'open' | 'ended';
+
+    function send(commit: boolean): Promise<PgliteAnswer> {
+      const batch = queued;
+      queued = [];
+      const begin = state === 'idle';
+      state = commit ? 'ended' : 'open';
+      const answer = request({ op: 'run', statements: batch.map((q) => q.statement), begin, commit, sync: commit });
+      answer.then(
+        ({ outcomes }) => batch.forEach((q, i) => q.resolve(outcomes![i]!)),
+        (error: unknown) => batch.forEach((q) => q.reject(error)),
+      );
+      return answer;
+    }
+    function enqueue(sql: string, params: readonly unknown[]): Promise<PgliteOutcome> {
+      if (state === 'ended') return Promise.reject(afterFinish());
+      return new Promise((resolve, reject) => {
+        queued.push({ statement: { sql, params }, resolve, reject });
+        if (queued.length === 1) queueMicrotask(() => queued.length > 0 && state !== 'ended' && void send(false));
+      });
+    }
+
+    const tx: Transaction = {
+      query: async <R>(sql: string, params: readonly unknown[] = []) => rowsOf<R>(await enqueue(sql, params)),
+      async finish<R>(sql: string, params: readonly unknown[] = []) {
+        if (state === 'ended') throw afterFinish();
+        const [outcome, answer] = await Promise.all([enqueue(sql, params), send(true)]);
+        // The statement's own error first: after it, COMMIT answers ROLLBACK.
+        const rows = rowsOf<R>(outcome);
+        assertCommitted(answer.commandTag);
+        return rows;
+      },
+    };
+    try {
+      const result = await fn(tx);
+      if (state !== 'ended' && (state === 'open' || queued.length > 0)) assertCommitted((await send(true)).commandTag);
+      return result;
+    } catch (error) {
+      // Statements the callback left unsent are dropped with it, never sent after the ROLLBACK.
+      const unsent = queued;
+      queued = [];
+      for (const q of unsent) q.reject(error);
+      if (state === 'open') await simple('ROLLBACK', true).catch(() => undefined);
+      state = 'ended';
+      throw error;
+    }
+  }
+
   return {
     kind: 'pglite',
-    query,
-    transaction,
-    exec,
-    // In the queue like a transaction: the thread must not run it between another's statements.
-    ...(procedures ? { call: <R>(procedure: string, args: unknown) => exclusive(async () => (await request({ op: 'call', procedure, args })).result as R) } : {}),
+    query: <T>(sql: string, params: readonly unknown[] = []) =>
+      exclusive(async () => rowsOf<T>((await request({ op: 'run', statements: [{ sql, params }], sync: true })).outcomes![0]!)),
+    transaction: (fn) => exclusive(() => inTransaction(fn)),
+    exec: (sql) => exclusive(async () => void (await simple(sql, true))),
     close: () =>
       exclusive(async () => {
         closing = true;

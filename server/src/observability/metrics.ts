@@ -107,7 +107,6 @@ export function instrumentDatabase(db: Database, metrics: Metrics): Database {
     kind: db.kind,
     query: (sql, params) => timed('query', () => db.query(sql, params)),
     transaction: (fn) => timed('transaction', () => db.transaction(fn)),
-    ...(db.call ? { call: <R>(procedure: string, args: unknown) => timed('transaction', () => db.call!<R>(procedure, args)) } : {}),
     exec: (sql) => db.exec(sql),
     close: () => db.close(),
   };
