@@ -94,7 +94,9 @@ export async function startServer(kind: ServerKind, options: ServerOptions = {})
     secret,
     logTail: () => tail.join('\n'),
     async stop() {
-      await stopChild(child, 15_000);
+      // Rasd exits by itself at the latest RASD_DRAIN_TIMEOUT_S + 10 s after SIGTERM (20 s by default),
+      // still backlogged after C=1,000 × R=1,000/s; killed before, it writes no --cpu-prof profile.
+      await stopChild(child, 30_000);
       removeTempDir(dataDir);
     },
   };
