@@ -4,7 +4,7 @@ import { nowUs, sleep } from './clock';
 import { parseEventId } from './detection';
 import { LogHistogram, type HistogramJson } from './stats';
 
-/** `socketio`: Rasd's dashboards; `raw-ws`: the reference server's plain WebSocket clients. */
+/** `socketio`: Rasd's dashboards; `raw-ws`: the reference server's (and its floors') plain WebSocket clients. */
 export type ClientMode = 'socketio' | 'raw-ws';
 
 export interface ConnectPlan {
@@ -154,10 +154,13 @@ export class ClientPool {
       let open = false;
       const conn: Conn = { close: () => ws.terminate() };
       ws.on('message', (data) => {
-        const msg = JSON.parse(data.toString()) as { type?: string; alert?: { eventId?: unknown } };
+        const msg = JSON.parse(data.toString()) as { type?: string; alert?: { eventId?: unknown }; items?: { alert?: { eventId?: unknown } }[] };
         this.onFrame();
         if (msg.type === 'alert:new') this.onAlert(msg.alert?.eventId);
-        else this.otherFrames++;
+        else if (msg.type === 'batch') {
+          const recvUs = nowUs();
+          for (const item of msg.items ?? []) this.onAlert(item.alert?.eventId, recvUs);
+        } else this.otherFrames++;
       });
       ws.once('open', () => {
         open = true;

@@ -6,7 +6,29 @@ import { sleep } from './clock';
 import getPort from 'get-port';
 import { makeTempDir, removeTempDir, repoRoot, spawnTracked, stopChild } from './children';
 
-export type ServerKind = 'rasd' | 'ws';
+/**
+ * Rasd, the raw `ws` reference, and two floors run by the reference's code: `ws-pglite` stores each
+ * alert with one INSERT into PGlite instead of a file append; `ws-batched` sends one frame per 40 ms
+ * (Rasd's frame interval at 1,000 desks) instead of one per alert.
+ */
+export const serverKinds = ['rasd', 'ws', 'ws-pglite', 'ws-batched'] as const;
+export type ServerKind = (typeof serverKinds)[number];
+const batchedFrameMs = 40;
+
+/** What each kind is called in the tables. */
+export const serverLabels: Record<ServerKind, string> = {
+  rasd: 'Rasd',
+  ws: 'raw ws',
+  'ws-pglite': 'raw ws + PGlite (floor)',
+  'ws-batched': `raw ws, ${batchedFrameMs} ms frames (floor)`,
+};
+
+const referenceEnv: Record<ServerKind, Record<string, string>> = {
+  rasd: {},
+  ws: { REF_STORE: 'file', REF_BATCH_MS: '0' },
+  'ws-pglite': { REF_STORE: 'pglite', REF_BATCH_MS: '0' },
+  'ws-batched': { REF_STORE: 'file', REF_BATCH_MS: String(batchedFrameMs) },
+};
 
 export interface ServerOptions {
   /** PostgreSQL instead of the embedded database. */
@@ -29,10 +51,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const entry: Record<ServerKind, string> = {
-  rasd: 'server/src/main.ts',
-  ws: 'bench/reference/ws-server.ts',
-};
+const entryOf = (kind: ServerKind) => (kind === 'rasd' ? 'server/src/main.ts' : 'bench/reference/ws-server.ts');
 
 /** Starts Rasd (or the reference) in its own process and waits until GET /readyz answers 200. */
 export async function startServer(kind: ServerKind, options: ServerOptions = {}): Promise<RunningServer> {
@@ -51,12 +70,13 @@ export async function startServer(kind: ServerKind, options: ServerOptions = {})
     RASD_INGEST_KEYS: `bench:${secret}`,
     RASD_SIMULATOR: 'off',
     LOG_LEVEL: 'warn',
+    ...referenceEnv[kind],
   };
   delete env.DATABASE_URL;
   delete env.NODE_OPTIONS;
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
 
-  const child: ChildProcess = spawnTracked(process.execPath, [...nodeArgs, path.join(repoRoot, entry[kind])], {
+  const child: ChildProcess = spawnTracked(process.execPath, [...nodeArgs, path.join(repoRoot, entryOf(kind))], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -132,7 +152,7 @@ export function request(method: string, url: string, body?: unknown, headers: Re
 
 /** Logs in like the desk's browser does and returns the `rasd_session=…` cookie pair. */
 export async function login(server: RunningServer, username = server.username): Promise<string> {
-  if (server.kind === 'ws') return 'rasd_session=reference';
+  if (server.kind !== 'rasd') return 'rasd_session=reference';
   const answer = await request('POST', `${server.url}/api/v1/session`, { username, password: server.password }, {
     origin: server.url,
   });

@@ -1,11 +1,12 @@
 import { fmt, fmtInt, fmtPct, fmtRatio, table } from '../lib/report';
+import { serverLabels } from '../lib/server-process';
 import type { AggregateRow, LatencyResult } from './latency';
 
-/** Section 1's tables: every cell's rows for both servers, then the Rasd/ws ratios. */
+/** Section 1's tables: every cell's rows for both servers (and any floors run), then the Rasd/ws ratios. */
 export function latencyTables(result: LatencyResult): string {
   const rows: string[][] = [];
   for (const cell of result.cells) {
-    for (const row of [cell.rasd, cell.ws]) {
+    for (const row of [cell.rasd, cell.ws, ...(cell.floors ?? [])]) {
       if (!row) continue;
       const flags = [
         row.clientLimited ? 'limited by the test clients' : '',
@@ -13,7 +14,7 @@ export function latencyTables(result: LatencyResult): string {
       ].filter(Boolean);
       rows.push([
         `${fmtInt(row.clients)} × ${fmtInt(row.rate)}/s`,
-        row.server === 'rasd' ? 'Rasd' : 'raw ws',
+        serverLabels[row.server],
         fmt(row.p50),
         fmt(row.p90),
         fmt(row.p99),

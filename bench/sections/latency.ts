@@ -98,6 +98,8 @@ export interface CellResult {
   rate: number;
   rasd: AggregateRow | null;
   ws: AggregateRow | null;
+  /** The floors run in this cell (absent from results written before they existed). */
+  floors?: AggregateRow[];
   /** Ratios of the medians, Rasd / ws. */
   ratioP50: number;
   ratioP99: number;
@@ -361,11 +363,13 @@ export async function runLatency(options: LatencyOptions): Promise<LatencyResult
     const paired = of('rasd')
       .map((r) => ratio(r.p99, of('ws').find((w) => w.rep === r.rep)?.p99 ?? Number.NaN))
       .filter(Number.isFinite);
+    const floors = (['ws-pglite', 'ws-batched'] as const).map((kind) => aggregate(of(kind))).filter((row) => row !== null);
     return {
       clients: cell.clients,
       rate: cell.rate,
       rasd,
       ws,
+      floors,
       ratioP50: ratio(rasd?.p50 ?? Number.NaN, ws?.p50 ?? Number.NaN),
       ratioP99: ratio(rasd?.p99 ?? Number.NaN, ws?.p99 ?? Number.NaN),
       ratioP99Min: paired.length ? Math.min(...paired) : Number.NaN,
