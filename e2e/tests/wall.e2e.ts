@@ -88,6 +88,13 @@ describe('wall display', () => {
     expect(await wall.getAttribute('[data-testid="wall-alarm"]', 'data-state')).toBe('on');
     await wall.waitForSelector('[data-testid="wall-alarm"][data-sound="playing"]', { timeout: 2_000 });
     expect(await wall.locator(`path.incident-${first}.incident-marker--alarm`).count()).toBe(1);
+    // Kind above place in one column, the waiting time large beside both (to their left, right to left).
+    const box = async (part: string) => (await wall.locator(`${alarmItem(first)} .wall-alarm-${part}`).boundingBox())!;
+    const kind = await box('kind');
+    const where = await box('where');
+    const elapsed = await box('elapsed');
+    expect(where.y).toBeGreaterThanOrEqual(kind.y + kind.height - 1);
+    expect(elapsed.x + elapsed.width).toBeLessThanOrEqual(Math.min(kind.x, where.x) + 1);
     expect(await wall.locator('[data-testid="wall-counter-critical"] .wall-counter-value').innerText()).toBe('١');
     expect(await wall.locator('[data-testid="wall-ticker"]').innerText()).toContain('سير عكس الاتجاه');
   });
