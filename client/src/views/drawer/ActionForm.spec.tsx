@@ -64,8 +64,10 @@ describe('ActionForm', () => {
     type('select[name="type"]', 'prosecution_referral');
     expect($('input[name="plate"]')).toBeNull();
     expect($('input[name="caseNumber"]')).not.toBeNull();
-    expect($('[data-testid="statute"]')?.textContent).toContain('Law 66/1973 Arts 80, 81');
+    expect($('[data-testid="statute"]')?.textContent).toContain('القانون 66 لسنة 1973: المادتان 80 و81');
     expect($('[data-testid="statute"]')?.textContent).toContain('قيد المراجعة القانونية');
+    act(() => useStore.getState().setLanguage('en'));
+    expect($('[data-testid="statute"]')?.textContent).toContain('Law 66/1973 Arts 80, 81');
     await act(async () => $('[data-testid="action-submit"]')!.click());
     expect($('[data-testid="caseNumber-error"]')?.textContent).toBe('هذا الحقل مطلوب لهذا الإجراء');
   });

@@ -132,7 +132,7 @@ export function ActionForm({ incident, onRecorded }: { incident: Incident; onRec
         </select>
       </label>
       <p className="statute" data-testid="statute">
-        <span className="statute-label">{t('actionForm.statute')}</span> <bdi dir="ltr">{legalActionSpec(values.type).statute}</bdi>
+        <span className="statute-label">{t('actionForm.statute')}</span> <bdi>{legalActionSpec(values.type).statute[language]}</bdi>
         <span className="statute-note"> — {t('actionForm.statuteNote')}</span>
       </p>
       {fields.includes('plate') &&
