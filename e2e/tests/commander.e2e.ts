@@ -143,6 +143,8 @@ describe('commander page', () => {
     await commander.click('[data-testid="history-open"]');
     await commander.waitForSelector('[data-testid="past-incident"] [data-testid="timeline-item"][data-type="action_recorded"]');
     expect(await commander.locator('[data-testid="past-incident"] [data-testid="timeline-item"]').count()).toBe(3);
+    // Named by what it was and where, not by its id (which stays below as a reference).
+    expect(await commander.locator('[data-testid="past-incident-title"]').innerText()).toMatch(/^سير عكس الاتجاه · \S/);
     await commander.screenshot({ path: `${artifactsDir}commander-history-ar.png`, fullPage: true });
     await commander.click('[data-testid="history-back"]');
 

@@ -32,13 +32,17 @@ export function PastIncident({ id, onBack }: { id: string; onBack: () => void })
   return (
     <section className="commander-card past-incident" data-testid="past-incident" data-incident-id={id}>
       <div className="card-head">
+        <h2 className="card-title" data-testid="past-incident-title">
+          {i ? `${kindLabels[i.kind][language]} · ${labelOf('corridor', i.corridorId ?? 'unknown', language)}` : t('commander.history.detail')}
+        </h2>
         <button type="button" className="button" onClick={onBack} data-testid="history-back">
           {t('commander.history.back')}
         </button>
-        <h2 className="card-title">
-          {t('commander.history.detail', { id })}
-        </h2>
       </div>
+      {/* The id stays at hand to quote against the CSV export or the audit log. */}
+      <p className="past-incident-ref">
+        {t('commander.history.reference')} <bdi>{id}</bdi>
+      </p>
       {error && <p className="form-error">{t(`errors.${error === 'not_found' ? 'not_found' : 'generic'}`)}</p>}
       {i && detail && (
         <>
