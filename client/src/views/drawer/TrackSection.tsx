@@ -15,7 +15,7 @@ export function TrackSection({ track }: { track: Track }) {
     <section className="drawer-section track" aria-label={t('track.title')} data-testid="track-section" data-lost={lost}>
       <h3 className="section-title">{t('track.title')}</h3>
       <p className="track-speed" data-testid="track-speed">
-        {t('track.speed', { n: formatNumber(track.speedKmh, language) })} · {t('track.seenBy', { n: formatNumber(track.path.length, language) })}
+        {t('track.speed', { n: formatNumber(track.speedKmh, language) })} · {t('track.seenBy', { count: track.path.length, n: formatNumber(track.path.length, language) })}
       </p>
       <ol className="track-path" aria-label={t('track.path')}>
         {track.path.map((o) => (
