@@ -118,6 +118,8 @@ describe('accessibility, alarms and language on the desk', () => {
     expect(await page.getAttribute('.leaflet-control-zoom-in', 'title')).toBe('Zoom in');
     await page.click('[data-testid="incident-item"]');
     await page.waitForSelector('[data-testid="incident-drawer"]');
+    // One camera so far: the noun agrees with the count.
+    expect(await page.locator('[data-testid="track-speed"]').innerText()).toMatch(/Seen by 1 camera$/);
     await page.screenshot({ path: `${artifactsDir}desk-drawer-en.png` });
     expect(await seriousViolations(page, 'desk (en)')).toEqual([]);
     expect(pageErrors).toEqual([]);
