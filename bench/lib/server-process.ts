@@ -11,7 +11,8 @@ import { makeTempDir, removeTempDir, repoRoot, spawnTracked, stopChild } from '.
  * alert with one INSERT into PGlite instead of a file append; `ws-batched` sends one frame per 40 ms
  * (Rasd's frame interval at 1,000 desks) instead of one per alert.
  */
-export const serverKinds = ['rasd', 'ws', 'ws-pglite', 'ws-batched'] as const;
+export const floorKinds = ['ws-pglite', 'ws-batched'] as const;
+export const serverKinds = ['rasd', 'ws', ...floorKinds] as const;
 export type ServerKind = (typeof serverKinds)[number];
 const batchedFrameMs = 40;
 

@@ -6,7 +6,7 @@ import { Worker } from '../lib/ipc';
 import { ProcSampler, type ProcUsage } from '../lib/proc';
 import type { ProducerResult } from '../lib/producer';
 import { fmt, fmtInt } from '../lib/report';
-import { login, startServer, type ServerKind } from '../lib/server-process';
+import { floorKinds, login, startServer, type ServerKind } from '../lib/server-process';
 import { LogHistogram, mean, medianOfFinite, ratio } from '../lib/stats';
 
 type Counts = { alerts: number; frames: number; atUs: number };
@@ -363,7 +363,7 @@ export async function runLatency(options: LatencyOptions): Promise<LatencyResult
     const paired = of('rasd')
       .map((r) => ratio(r.p99, of('ws').find((w) => w.rep === r.rep)?.p99 ?? Number.NaN))
       .filter(Number.isFinite);
-    const floors = (['ws-pglite', 'ws-batched'] as const).map((kind) => aggregate(of(kind))).filter((row) => row !== null);
+    const floors = floorKinds.map((kind) => aggregate(of(kind))).filter((row) => row !== null);
     return {
       clients: cell.clients,
       rate: cell.rate,

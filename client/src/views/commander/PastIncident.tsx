@@ -29,11 +29,12 @@ export function PastIncident({ id, onBack }: { id: string; onBack: () => void })
   }, [id]);
 
   const i = detail?.incident;
+  const corridor = i && labelOf('corridor', i.corridorId ?? 'unknown', language);
   return (
     <section className="commander-card past-incident" data-testid="past-incident" data-incident-id={id}>
       <div className="card-head">
         <h2 className="card-title" data-testid="past-incident-title">
-          {i ? `${kindLabels[i.kind][language]} · ${labelOf('corridor', i.corridorId ?? 'unknown', language)}` : t('commander.history.detail')}
+          {i ? `${kindLabels[i.kind][language]} · ${corridor}` : t('commander.history.detail')}
         </h2>
         <button type="button" className="button" onClick={onBack} data-testid="history-back">
           {t('commander.history.back')}
@@ -61,7 +62,7 @@ export function PastIncident({ id, onBack }: { id: string; onBack: () => void })
             </div>
             <div>
               <dt>{t('commander.columns.corridor')}</dt>
-              <dd>{labelOf('corridor', i.corridorId ?? 'unknown', language)}</dd>
+              <dd>{corridor}</dd>
             </div>
             <div>
               <dt>{t('commander.columns.plate')}</dt>
